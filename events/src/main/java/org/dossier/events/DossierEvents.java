@@ -1,0 +1,24 @@
+package org.dossier.events;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every event type Dossier publishes. Adding one here obliges a schema and a contract test (see EventContractTest). */
+public final class DossierEvents {
+
+    public static final EventType<ArticleStored> ARTICLE_STORED =
+            new EventType<>("dossier.article.stored.v1", ArticleStored.class, Topics.ARTICLE_EVENTS);
+    public static final EventType<ArticleAnalyzed> ARTICLE_ANALYZED =
+            new EventType<>("dossier.article.analyzed.v1", ArticleAnalyzed.class, Topics.ANALYSIS_EVENTS);
+    public static final EventType<ArticleTimelined> ARTICLE_TIMELINED =
+            new EventType<>("dossier.article.timelined.v1", ArticleTimelined.class, Topics.TIMELINE_EVENTS);
+
+    public static final List<EventType<?>> ALL = List.of(ARTICLE_STORED, ARTICLE_ANALYZED, ARTICLE_TIMELINED);
+
+    private DossierEvents() {
+    }
+
+    public static Optional<EventType<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

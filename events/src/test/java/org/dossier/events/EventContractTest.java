@@ -1,0 +1,108 @@
+package org.dossier.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every event type round-trips through the wire format and its JSON matches the published schema. */
+class EventContractTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static final UUID ARTICLE = UUID.fromString("3f1c2a9e-8d7b-4c65-9a10-2b3c4d5e6f70");
+    private static final OffsetDateTime WHEN = OffsetDateTime.of(2025, 6, 16, 8, 30, 0, 0, ZoneOffset.ofHours(8));
+
+    /** One realistic payload per type; a type added to DossierEvents without one here fails {@link #everyTypeHasASample}. */
+    private static final Map<EventType<?>, Object> SAMPLES = Map.of(
+            DossierEvents.ARTICLE_STORED, new ArticleStored(ARTICLE, "Talks resumed in London on Monday.",
+                    "Talks resume", "https://example.org/a/1", "Example Wire", WHEN, "en",
+                    "a".repeat(64), null),
+            DossierEvents.ARTICLE_ANALYZED, new ArticleAnalyzed(ARTICLE, WHEN, 12, 3),
+            DossierEvents.ARTICLE_TIMELINED, new ArticleTimelined(ARTICLE, WHEN, 2));
+
+    static Stream<EventType<?>> types() {
+        return DossierEvents.ALL.stream();
+    }
+
+    @Test
+    void everyTypeHasASample() {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(DossierEvents.ALL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void roundTripsAndMatchesItsSchema(EventType<?> type) throws Exception {
+        Object payload = SAMPLES.get(type);
+        String wire = CODEC.write(envelope(type, payload));
+
+        CloudEvent read = CODEC.read(wire);
+        assertThat(read.type()).isEqualTo(type.name());
+        assertThat(read.subject()).isEqualTo(ARTICLE.toString());
+        assertThat(CODEC.payload(read, type)).isEqualTo(payload);
+
+        JsonNode tree = CODEC.mapper().readTree(wire);
+        assertThat(violations("schemas/cloudevent.schema.json", tree)).isEmpty();
+        assertThat(violations(type.schemaResource(), tree.get("data"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void schemaRejectsAPayloadWithoutItsRequiredFields(EventType<?> type) throws Exception {
+        JsonNode empty = CODEC.mapper().readTree("{}");
+        assertThat(violations(type.schemaResource(), empty)).isNotEmpty();
+    }
+
+    @Test
+    void timesKeepTheirOffset() {
+        CloudEvent event = envelope(DossierEvents.ARTICLE_ANALYZED, SAMPLES.get(DossierEvents.ARTICLE_ANALYZED));
+        assertThat(CODEC.write(event)).contains("\"analyzedAt\":\"2025-06-16T08:30:00+08:00\"");
+    }
+
+    @Test
+    void olderConsumerAcceptsANewerPayloadWithExtraFields() {
+        String wire = CODEC.write(envelope(DossierEvents.ARTICLE_TIMELINED, SAMPLES.get(DossierEvents.ARTICLE_TIMELINED)))
+                .replace("\"eventCount\":2", "\"eventCount\":2,\"addedLater\":true");
+        assertThat(CODEC.payload(CODEC.read(wire), DossierEvents.ARTICLE_TIMELINED).eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedMessagesAreNamed() {
+        assertThatThrownBy(() -> CODEC.read("{not json")).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not a CloudEvents JSON envelope");
+        assertThatThrownBy(() -> CODEC.read("{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\"}"))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("specversion");
+        assertThatThrownBy(() -> CODEC.read(" ")).isInstanceOf(MalformedEventException.class);
+        CloudEvent analyzed = envelope(DossierEvents.ARTICLE_ANALYZED, SAMPLES.get(DossierEvents.ARTICLE_ANALYZED));
+        assertThatThrownBy(() -> CODEC.payload(analyzed, DossierEvents.ARTICLE_STORED))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("expected dossier.article.stored.v1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> CloudEvent envelope(EventType<T> type, Object payload) {
+        return CODEC.envelope(type, "/test", ARTICLE.toString(), (T) payload);
+    }
+
+    private static Set<ValidationMessage> violations(String schemaResource, JsonNode node) throws Exception {
+        try (InputStream in = EventContractTest.class.getClassLoader().getResourceAsStream(schemaResource)) {
+            assertThat(in).as("schema %s on the classpath", schemaResource).isNotNull();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            return schema.validate(node);
+        }
+    }
+}
