@@ -1,0 +1,70 @@
+package org.dossier.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.DossierEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A miniature service for the tests: a change that publishes through the outbox, and a consumer of that event. */
+@ApplicationScoped
+public class Ledger {
+
+    final EventHandlers handlers = EventHandlers.forConsumer("messaging-test")
+            .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final EventInbox inbox;
+
+    Ledger(EntityManager entityManager, Outbox outbox, EventInbox inbox) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.inbox = inbox;
+    }
+
+    @Transactional
+    public void record(UUID id, boolean thenFail) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = id;
+        entry.note = "entry " + id;
+        entityManager.persist(entry);
+        outbox.publish(DossierEvents.ARTICLE_ANALYZED, id.toString(), new ArticleAnalyzed(id, OffsetDateTime.now(), 1, 0));
+        if (thenFail) {
+            throw new IllegalStateException("the change fails after the event was recorded");
+        }
+    }
+
+    /** Publishes an event only; its mention count carries the sequence number. */
+    @Transactional
+    public void count(UUID key, int sequence) {
+        outbox.publish(DossierEvents.ARTICLE_ANALYZED, key.toString(), new ArticleAnalyzed(key, OffsetDateTime.now(), sequence, 0));
+    }
+
+    @Incoming("ledger-in")
+    @Blocking
+    public void consume(String message) {
+        inbox.handle(handlers, message);
+    }
+
+    private void applyEffect(ArticleAnalyzed analyzed) {
+        entityManager.createNativeQuery("INSERT INTO ledger_effect (article_id) VALUES (:id)")
+                .setParameter("id", analyzed.articleId()).executeUpdate();
+    }
+
+    @Transactional
+    public long effects(UUID id) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM ledger_effect WHERE article_id = :id")
+                .setParameter("id", id).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public long entries(UUID id) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM ledger_entry WHERE id = :id")
+                .setParameter("id", id).getSingleResult()).longValue();
+    }
+}

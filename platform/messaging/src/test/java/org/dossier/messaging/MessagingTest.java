@@ -1,0 +1,185 @@
+package org.dossier.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.DossierEvents;
+import org.dossier.events.EventCodec;
+import org.dossier.events.Topics;
+import org.dossier.testing.RealInfrastructure;
+import org.dossier.testing.RealInfrastructureResource;
+import org.dossier.testing.TopicReader;
+import org.junit.jupiter.api.Test;
+
+/** Outbox, relay, idempotent inbox and dead letters, on a real Kafka broker and a real PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
+class MessagingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Ledger ledger;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void relayDyingAfterSendButBeforeMarkingStillDeliversTheEffectExactlyOnce() {
+        UUID id = UUID.randomUUID();
+        ledger.record(id, false);
+        try (TopicReader topic = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            assertThatThrownBy(() -> relay.relayOnce(() -> {
+                throw new IllegalStateException("relay killed between publish and mark");
+            })).hasMessageContaining("relay killed");
+            assertThat(topic.await(key(id), 1, WAIT)).hasSize(1);
+            assertThat(relay.pending()).as("the crashed batch is still unpublished").isGreaterThanOrEqualTo(1);
+
+            // The relay comes back and publishes the batch again: Kafka now holds the event twice.
+            drainOutbox();
+            List<ConsumerRecord<String, String>> copies = topic.await(key(id), 2, WAIT);
+            assertThat(copies).hasSize(2);
+            assertThat(copies).extracting(r -> header(r, "ce_id")).as("same CloudEvents id on both copies").containsOnly(
+                    codec.read(copies.get(0).value()).id());
+        }
+        awaitEquals(() -> ledger.effects(id), 1L);
+        assertThat(relay.pending()).isZero();
+        // Both copies have been consumed by now or soon; the effect stays at one.
+        assertStays(() -> ledger.effects(id), 1L, Duration.ofSeconds(3));
+    }
+
+    @Test
+    void eventRecordedWhileTheRelayIsDownGoesOutWhenItComesBack() {
+        UUID id = UUID.randomUUID();
+        ledger.record(id, false); // committed; the relay has not run
+        assertThat(relay.pending()).isGreaterThanOrEqualTo(1);
+        drainOutbox();
+        try (TopicReader topic = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            List<ConsumerRecord<String, String>> records = topic.await(key(id), 1, WAIT);
+            assertThat(records).hasSize(1);
+            assertThat(header(records.get(0), "ce_type")).isEqualTo(DossierEvents.ARTICLE_ANALYZED.name());
+            assertThat(header(records.get(0), "content-type")).isEqualTo("application/cloudevents+json");
+        }
+        awaitEquals(() -> ledger.effects(id), 1L);
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        UUID id = UUID.randomUUID();
+        assertThatThrownBy(() -> ledger.record(id, true)).isInstanceOf(IllegalStateException.class);
+        assertThat(ledger.entries(id)).isZero();
+        drainOutbox();
+        try (TopicReader topic = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            assertThat(topic.settle(key(id), Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        UUID id = UUID.randomUUID();
+        String message = codec.write(codec.envelope(DossierEvents.ARTICLE_ANALYZED, "/test", id.toString(),
+                new ArticleAnalyzed(id, OffsetDateTime.now(), 3, 1)));
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id.toString(), message)).get(30, TimeUnit.SECONDS);
+            awaitEquals(() -> ledger.effects(id), 1L);
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id.toString(), message)).get(30, TimeUnit.SECONDS);
+        }
+        assertStays(() -> ledger.effects(id), 1L, Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anUnreadableMessageIsDeadLetteredWithItsReasonAndConsumptionContinues() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, poisonKey, "{this is not json")).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, after.toString(), codec.write(codec.envelope(
+                    DossierEvents.ARTICLE_ANALYZED, "/test", after.toString(), new ArticleAnalyzed(after, OffsetDateTime.now(), 0, 0)))))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ANALYSIS_EVENTS))) {
+            List<ConsumerRecord<String, String>> dead = dlq.await(r -> poisonKey.equals(r.key()), 1, WAIT);
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).value()).isEqualTo("{this is not json");
+            assertThat(header(dead.get(0), "dead-letter-reason")).contains("not a CloudEvents JSON envelope");
+        }
+        awaitEquals(() -> ledger.effects(after), 1L);
+    }
+
+    @Test
+    void eventsOfOneKeyArriveInTheOrderTheyWereRecorded() {
+        UUID id = UUID.randomUUID();
+        for (int sequence = 0; sequence < 20; sequence++) {
+            ledger.count(id, sequence); // twenty transactions, twenty events for one key
+        }
+        drainOutbox();
+        try (TopicReader topic = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            List<ConsumerRecord<String, String>> records = topic.await(key(id), 20, WAIT);
+            assertThat(records).extracting(r -> codec.payload(codec.read(r.value()), DossierEvents.ARTICLE_ANALYZED).mentionCount())
+                    .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+        }
+    }
+
+    private void drainOutbox() {
+        while (relay.relayOnce() > 0) {
+            // keep going until the outbox is empty
+        }
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, String>> key(UUID id) {
+        return r -> id.toString().equals(r.key());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static <T> void awaitEquals(Supplier<T> actual, T expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        T last = actual.get();
+        while (!expected.equals(last) && System.nanoTime() < deadline) {
+            sleep(100);
+            last = actual.get();
+        }
+        assertThat(last).isEqualTo(expected);
+    }
+
+    private static <T> void assertStays(Supplier<T> actual, T expected, Duration during) {
+        long deadline = System.nanoTime() + during.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(actual.get()).isEqualTo(expected);
+            sleep(200);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
