@@ -1,0 +1,34 @@
+package org.dossier.article;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A stored article and where it stands in the pipeline. */
+@Entity
+@Table(name = "article")
+public class Article {
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String text;
+    public String title;
+    public String url;
+    public String source;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+    public String language;
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+    @Column(name = "received_at", nullable = false)
+    public OffsetDateTime receivedAt;
+    @Column(name = "analyzed_at")
+    public OffsetDateTime analyzedAt;
+    @Column(name = "timelined_at")
+    public OffsetDateTime timelinedAt;
+}

@@ -1,0 +1,176 @@
+package org.dossier.article;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.ArticleStored;
+import org.dossier.events.ArticleTimelined;
+import org.dossier.events.DossierEvents;
+import org.dossier.events.EventCodec;
+import org.dossier.events.Topics;
+import org.dossier.testing.RealInfrastructure;
+import org.dossier.testing.RealInfrastructureResource;
+import org.dossier.testing.TopicReader;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
+class ArticleIngestTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void aNewArticleIsStoredAnnouncedOnceAndItsDuplicateAnswers200WithTheSameId() {
+        String text = "Negotiators met in London on June 9, 2025. " + UUID.randomUUID();
+        String body = """
+                {"text": %s, "title": "London talks", "url": "https://news.example.org/%s", "source": "Example Wire",
+                 "publishedAt": "2025-06-10T09:00:00+01:00", "language": "en"}""".formatted(quote(text), UUID.randomUUID());
+        String id = given().contentType("application/json").body(body).post("/api/articles")
+                .then().statusCode(201).header("Location", containsString("/api/articles/")).body("duplicateOf", nullValue())
+                .extract().path("id");
+        given().get("/api/articles/" + id).then().statusCode(200)
+                .body("title", equalTo("London talks"))
+                .body("publishedAt", equalTo("2025-06-10T08:00:00Z"))
+                .body("processing.stored", equalTo(true))
+                .body("processing.analyzed", equalTo(false));
+        // Same text with other spacing and case: an exact duplicate.
+        given().contentType("application/json").body("{\"text\": " + quote("  " + text.toUpperCase() + "\n") + "}")
+                .post("/api/articles").then().statusCode(200).body("id", equalTo(id)).header("Location", endsWith(id));
+
+        try (TopicReader events = new TopicReader(Topics.ARTICLE_EVENTS)) {
+            List<ConsumerRecord<String, String>> stored = events.settle(r -> id.equals(r.key()), Duration.ofSeconds(4));
+            assertThat(stored).hasSize(1);
+            ArticleStored payload = codec.payload(codec.read(stored.get(0).value()), DossierEvents.ARTICLE_STORED);
+            assertThat(payload.text()).isEqualTo(text);
+            assertThat(payload.publishedAt()).isEqualTo(OffsetDateTime.parse("2025-06-10T09:00:00+01:00"));
+        }
+    }
+
+    @Test
+    void plainTextTakesMetadataFromQueryParameters() {
+        String id = given().contentType("text/plain; charset=utf-8").body("Beijing tightened controls. " + UUID.randomUUID())
+                .queryParam("title", "Controls").queryParam("publishedAt", "2025-04-04")
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        given().get("/api/articles/" + id).then().body("title", equalTo("Controls")).body("publishedAt", equalTo("2025-04-04T00:00:00Z"));
+    }
+
+    @Test
+    void badInputIsAProblemThatNamesTheField() {
+        problem("application/json", "{\"text\": \"   \"}", 400, "text");
+        problem("application/json", "{\"title\": \"no text\"}", 400, "text");
+        problem("application/json", "{\"text\": \"x\", \"publishedAt\": \"June 9\"}", 400, "publishedAt");
+        problem("application/json", "{\"text\": \"x\", \"url\": \"ftp://example.org/a\"}", 400, "url");
+        problem("application/json", "{\"text\": \"x\", \"author\": \"someone\"}", 400, "author");
+        problem("application/json", "{\"text\": \"x\", \"language\": \"english!\"}", 400, "language");
+        problem("application/json", "{\"text\": 42, \"title\": [1]}", 400, "title");
+        problem("application/json", "x".repeat(5000).transform(t -> "{\"text\": \"" + t + "\"}"), 413, "text");
+        given().contentType("application/json").body("{\"text\": ").post("/api/articles").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
+        given().contentType("application/xml").body("<a/>").post("/api/articles").then().statusCode(415)
+                .contentType("application/problem+json").body("detail", containsString("application/xml"));
+        given().contentType("text/plain").body(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28}).post("/api/articles")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("text"))
+                .body("detail", containsString("UTF-8"));
+        given().get("/api/articles/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void kafkaSubmissionsAreStoredAndUnreadableOnesDeadLettered() throws Exception {
+        String url = "https://wire.example.org/" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_INBOUND, "bad-1", "{\"text\": ")).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_INBOUND, "bad-2", "{\"text\": \"x\", \"publishedAt\": \"soon\"}"))
+                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_INBOUND, "good",
+                    "{\"text\": \"Stockholm talks ended. " + UUID.randomUUID() + "\", \"url\": \"" + url + "\"}")).get(30, TimeUnit.SECONDS);
+        }
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ARTICLES_INBOUND))) {
+            var dead = dlq.await(r -> r.key() != null && r.key().startsWith("bad-"), 2, WAIT);
+            assertThat(dead).extracting(r -> new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .anySatisfy(reason -> assertThat(reason).contains("malformed article JSON"))
+                    .anySatisfy(reason -> assertThat(reason).contains("publishedAt"));
+        }
+        // The good message after the bad ones went through: the same URL is now a duplicate.
+        awaitStatus(() -> given().contentType("application/json").body("{\"text\": \"other words\", \"url\": \"" + url + "\"}")
+                .post("/api/articles").statusCode(), 200);
+    }
+
+    @Test
+    void processingStatusFollowsWhatTheDownstreamStagesReport() throws Exception {
+        String id = given().contentType("application/json").body("{\"text\": \"Geneva. " + UUID.randomUUID() + "\"}")
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        UUID articleId = UUID.fromString(id);
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id, codec.write(codec.envelope(DossierEvents.ARTICLE_ANALYZED,
+                    "/entity-service", id, new ArticleAnalyzed(articleId, OffsetDateTime.now(), 0, 0))))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.TIMELINE_EVENTS, id, codec.write(codec.envelope(DossierEvents.ARTICLE_TIMELINED,
+                    "/timeline-service", id, new ArticleTimelined(articleId, OffsetDateTime.now(), 0))))).get(30, TimeUnit.SECONDS);
+        }
+        awaitStatus(() -> {
+            var processing = given().get("/api/articles/" + id).then().extract().jsonPath();
+            return (processing.getBoolean("processing.analyzed") ? 1 : 0) + (processing.getBoolean("processing.timelined") ? 1 : 0);
+        }, 2);
+        given().contentType("application/json").body(List.of(id, UUID.randomUUID().toString())).post("/internal/articles/lookup")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].processing.timelined", equalTo(true));
+    }
+
+    @Test
+    void healthIncludesDatabaseAndKafkaAndMetricsArePublished() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("Database connections health check"))
+                .body(containsString("Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("dossier_outbox_published"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/articles"));
+    }
+
+    private static void problem(String contentType, String body, int status, String field) {
+        given().contentType(contentType).body(body).post("/api/articles").then().statusCode(status)
+                .contentType("application/problem+json").body("status", equalTo(status)).body("field", equalTo(field));
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static void awaitStatus(java.util.function.IntSupplier probe, int expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int last = probe.getAsInt();
+        while (last != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            last = probe.getAsInt();
+        }
+        assertThat(last).isEqualTo(expected);
+    }
+}

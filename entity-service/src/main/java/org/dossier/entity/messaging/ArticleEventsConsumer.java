@@ -1,0 +1,28 @@
+package org.dossier.entity.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dossier.entity.service.AnalysisService;
+import org.dossier.events.DossierEvents;
+import org.dossier.messaging.EventHandlers;
+import org.dossier.messaging.EventInbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Analyses every article that article-service stores. */
+@ApplicationScoped
+public class ArticleEventsConsumer {
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    ArticleEventsConsumer(EventInbox inbox, AnalysisService analysis) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.forConsumer("entity-service").on(DossierEvents.ARTICLE_STORED, analysis::analyze);
+    }
+
+    @Incoming("article-events")
+    @Blocking
+    public void consume(String message) {
+        inbox.handle(handlers, message);
+    }
+}

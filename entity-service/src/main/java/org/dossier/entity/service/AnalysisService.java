@@ -1,0 +1,56 @@
+package org.dossier.entity.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.dossier.entity.Document;
+import org.dossier.entity.repository.DocumentRepository;
+import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.ArticleStored;
+import org.dossier.events.DossierEvents;
+import org.dossier.messaging.Outbox;
+
+/**
+ * Analyses stored articles. The language pipeline (mentions, entities, statements, event mentions) plugs in here;
+ * until it does, an analysis records the document and reports zero findings, so the pipeline downstream runs for real.
+ */
+@ApplicationScoped
+@Transactional
+public class AnalysisService {
+
+    private final DocumentRepository documents;
+    private final Outbox outbox;
+
+    AnalysisService(DocumentRepository documents, Outbox outbox) {
+        this.documents = documents;
+        this.outbox = outbox;
+    }
+
+    /** Re-analysing an article replaces what the previous analysis recorded. */
+    public Document analyze(ArticleStored article) {
+        Document document = documents.findByIdOptional(article.articleId()).orElseGet(() -> {
+            Document d = new Document();
+            d.articleId = article.articleId();
+            documents.persist(d);
+            return d;
+        });
+        document.text = article.text();
+        document.publishedAt = article.publishedAt();
+        document.language = article.language();
+        document.duplicateOf = article.duplicateOf();
+        document.analyzedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        document.mentionCount = 0;
+        document.statementCount = 0;
+        outbox.publish(DossierEvents.ARTICLE_ANALYZED, article.articleId().toString(), new ArticleAnalyzed(article.articleId(),
+                document.analyzedAt, document.mentionCount, document.statementCount));
+        return document;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Document> find(Collection<java.util.UUID> articleIds) {
+        return articleIds.isEmpty() ? List.of() : documents.list("articleId in ?1", articleIds);
+    }
+}

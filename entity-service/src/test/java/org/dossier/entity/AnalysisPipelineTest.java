@@ -1,0 +1,59 @@
+package org.dossier.entity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dossier.events.ArticleStored;
+import org.dossier.events.DossierEvents;
+import org.dossier.events.EventCodec;
+import org.dossier.events.Topics;
+import org.dossier.testing.RealInfrastructure;
+import org.dossier.testing.RealInfrastructureResource;
+import org.dossier.testing.TopicReader;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
+class AnalysisPipelineTest {
+
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void aStoredArticleIsAnalysedAndAnnouncedOnceEvenWhenDeliveredTwice() throws Exception {
+        UUID id = UUID.randomUUID();
+        String stored = codec.write(codec.envelope(DossierEvents.ARTICLE_STORED, "/article-service", id.toString(),
+                new ArticleStored(id, "He Lifeng met Scott Bessent in London.", "Talks", null, null,
+                        OffsetDateTime.parse("2025-06-10T08:00:00Z"), "en", "b".repeat(64), null)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, id.toString(), stored)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, id.toString(), stored)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, "junk", "not an event")).get(30, TimeUnit.SECONDS);
+        }
+        try (TopicReader analysis = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            assertThat(analysis.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+            assertThat(analysis.settle(r -> id.toString().equals(r.key()), Duration.ofSeconds(3))).hasSize(1);
+        }
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ARTICLE_EVENTS))) {
+            assertThat(dlq.await(r -> "junk".equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+        given().contentType("application/json").body(List.of(id.toString())).post("/internal/analyses/lookup")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].articleId", equalTo(id.toString()));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka connection health check"));
+    }
+}

@@ -1,0 +1,55 @@
+package org.dossier.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
+import org.dossier.gateway.graphql.GlobalId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway alone, with article-service down (the test profile points it at a closed port): bad ids and an
+ * unreachable service give GraphQL errors, never a 500. The path through all services is in system-tests.
+ */
+@QuarkusTest
+class GatewayErrorsTest {
+
+    private static final String QUERY = "query($id: ID!) { article(id: $id) { id processing { stored analyzed timelined } } }";
+
+    @Test
+    void anIdThatIsNotOursIsAClearError() {
+        given().contentType("application/json").body(Map.of("query", QUERY, "variables", Map.of("id", "%%%not-base64")))
+                .post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("not a Dossier id"))
+                .body("errors[0].extensions.code", equalTo("INVALID_ID"));
+    }
+
+    @Test
+    void anIdOfAnotherTypeIsNamedAsSuch() {
+        String personId = GlobalId.of("Person", UUID.randomUUID());
+        given().contentType("application/json").body(Map.of("query", QUERY, "variables", Map.of("id", personId)))
+                .post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("is the id of a Person, not of a Article"));
+    }
+
+    @Test
+    void aDownstreamOutageIsAnErrorEntryForItsFieldNotAFailedRequest() {
+        String id = GlobalId.of("Article", UUID.randomUUID());
+        given().contentType("application/json").body(Map.of("query", QUERY, "variables", Map.of("id", id)))
+                .post("/graphql").then().statusCode(200)
+                .body("data.article", nullValue())
+                .body("errors[0].path[0]", equalTo("article"))
+                .body("errors[0].message", notNullValue());
+    }
+
+    @Test
+    void globalIdsRoundTrip() {
+        UUID uuid = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThat(GlobalId.decode(GlobalId.of("Article", uuid), "Article")).isEqualTo(uuid);
+    }
+}

@@ -1,0 +1,82 @@
+package org.dossier.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs ./dossier as a user would, on ports and a data directory of the test's own. */
+final class Launcher {
+
+    record Result(int exitCode, String output) {
+    }
+
+    final Path root = Path.of("..").toAbsolutePath().normalize();
+    final Map<String, String> env = new HashMap<>();
+
+    Launcher(Path dataDir) {
+        env.put("DOSSIER_DATA_DIR", dataDir.toString());
+        env.put("DOSSIER_GATEWAY_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_ARTICLE_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_ENTITY_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_TIMELINE_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_POSTGRES_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_KAFKA_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+    }
+
+    int port(String part) {
+        return Integer.parseInt(env.get("DOSSIER_" + part + "_PORT"));
+    }
+
+    Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("dossier").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().remove("DOSSIER_API_KEY");
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("./dossier " + String.join(" ", args) + " did not finish");
+            }
+            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    Path dataDir() {
+        return Path.of(env.get("DOSSIER_DATA_DIR"));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Path tempDataDir() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.dossier.timeline.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.ArticleTimelined;
+import org.dossier.events.DossierEvents;
+import org.dossier.messaging.Outbox;
+import org.dossier.timeline.ArticlePlacement;
+import org.dossier.timeline.repository.PlacementRepository;
+
+/**
+ * Places each analysed article's event mentions on the timeline. Merging mentions into events plugs in here; until
+ * it does, a placement records the article with no events, so the pipeline reports its last stage for real.
+ */
+@ApplicationScoped
+@Transactional
+public class TimelineService {
+
+    private final PlacementRepository placements;
+    private final Outbox outbox;
+
+    TimelineService(PlacementRepository placements, Outbox outbox) {
+        this.placements = placements;
+        this.outbox = outbox;
+    }
+
+    public ArticlePlacement place(ArticleAnalyzed analysis) {
+        ArticlePlacement placement = placements.findByIdOptional(analysis.articleId()).orElseGet(() -> {
+            ArticlePlacement p = new ArticlePlacement();
+            p.articleId = analysis.articleId();
+            placements.persist(p);
+            return p;
+        });
+        placement.timelinedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        placement.eventCount = 0;
+        outbox.publish(DossierEvents.ARTICLE_TIMELINED, analysis.articleId().toString(),
+                new ArticleTimelined(analysis.articleId(), placement.timelinedAt, placement.eventCount));
+        return placement;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticlePlacement> find(Collection<UUID> articleIds) {
+        return articleIds.isEmpty() ? List.of() : placements.list("articleId in ?1", articleIds);
+    }
+}
