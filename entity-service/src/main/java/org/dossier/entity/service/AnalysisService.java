@@ -31,12 +31,8 @@ public class AnalysisService {
 
     /** Re-analysing an article replaces what the previous analysis recorded. */
     public Document analyze(ArticleStored article) {
-        Document document = documents.findByIdOptional(article.articleId()).orElseGet(() -> {
-            Document d = new Document();
-            d.articleId = article.articleId();
-            documents.persist(d);
-            return d;
-        });
+        Document document = documents.findByIdOptional(article.articleId()).orElseGet(Document::new);
+        document.articleId = article.articleId();
         document.text = article.text();
         document.publishedAt = article.publishedAt();
         document.language = article.language();
@@ -44,6 +40,10 @@ public class AnalysisService {
         document.analyzedAt = OffsetDateTime.now(ZoneOffset.UTC);
         document.mentionCount = 0;
         document.statementCount = 0;
+        // Persisted only once complete: the outbox insert below flushes, and a half-filled row would violate NOT NULL.
+        if (!documents.isPersistent(document)) {
+            documents.persist(document);
+        }
         outbox.publish(DossierEvents.ARTICLE_ANALYZED, article.articleId().toString(), new ArticleAnalyzed(article.articleId(),
                 document.analyzedAt, document.mentionCount, document.statementCount));
         return document;

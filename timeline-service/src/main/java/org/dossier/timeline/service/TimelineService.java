@@ -31,14 +31,14 @@ public class TimelineService {
     }
 
     public ArticlePlacement place(ArticleAnalyzed analysis) {
-        ArticlePlacement placement = placements.findByIdOptional(analysis.articleId()).orElseGet(() -> {
-            ArticlePlacement p = new ArticlePlacement();
-            p.articleId = analysis.articleId();
-            placements.persist(p);
-            return p;
-        });
+        ArticlePlacement placement = placements.findByIdOptional(analysis.articleId()).orElseGet(ArticlePlacement::new);
+        placement.articleId = analysis.articleId();
         placement.timelinedAt = OffsetDateTime.now(ZoneOffset.UTC);
         placement.eventCount = 0;
+        // Persisted only once complete: the outbox insert below flushes, and a half-filled row would violate NOT NULL.
+        if (!placements.isPersistent(placement)) {
+            placements.persist(placement);
+        }
         outbox.publish(DossierEvents.ARTICLE_TIMELINED, analysis.articleId().toString(),
                 new ArticleTimelined(analysis.articleId(), placement.timelinedAt, placement.eventCount));
         return placement;
