@@ -142,7 +142,7 @@ class ArticleIngestTest {
                 .body(containsString("Database connections health check"))
                 .body(containsString("Kafka connection health check"));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("dossier_outbox_published"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("dossier_outbox_published")).body(containsString("dossier_outbox_pending"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/articles"));
     }
 

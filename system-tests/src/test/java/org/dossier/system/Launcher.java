@@ -1,7 +1,6 @@
 package org.dossier.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.dossier.infra.Ports;
 
 /** Runs ./dossier as a user would, on ports and a data directory of the test's own. */
 final class Launcher {
@@ -22,13 +22,13 @@ final class Launcher {
 
     Launcher(Path dataDir) {
         env.put("DOSSIER_DATA_DIR", dataDir.toString());
-        env.put("DOSSIER_GATEWAY_PORT", Integer.toString(freePort()));
-        env.put("DOSSIER_ARTICLE_PORT", Integer.toString(freePort()));
-        env.put("DOSSIER_ENTITY_PORT", Integer.toString(freePort()));
-        env.put("DOSSIER_TIMELINE_PORT", Integer.toString(freePort()));
-        env.put("DOSSIER_POSTGRES_PORT", Integer.toString(freePort()));
-        env.put("DOSSIER_KAFKA_PORT", Integer.toString(freePort()));
-        env.put("DOSSIER_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+        env.put("DOSSIER_GATEWAY_PORT", Integer.toString(Ports.free()));
+        env.put("DOSSIER_ARTICLE_PORT", Integer.toString(Ports.free()));
+        env.put("DOSSIER_ENTITY_PORT", Integer.toString(Ports.free()));
+        env.put("DOSSIER_TIMELINE_PORT", Integer.toString(Ports.free()));
+        env.put("DOSSIER_POSTGRES_PORT", Integer.toString(Ports.free()));
+        env.put("DOSSIER_KAFKA_PORT", Integer.toString(Ports.free()));
+        env.put("DOSSIER_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
         env.put("JAVA_HOME", System.getProperty("java.home"));
     }
 
@@ -61,14 +61,6 @@ final class Launcher {
 
     Path dataDir() {
         return Path.of(env.get("DOSSIER_DATA_DIR"));
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     static Path tempDataDir() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import org.dossier.infra.Ports;
 import org.junit.jupiter.api.Test;
 
 /** Bad input to ./dossier: one clear line, a non-zero exit, nothing left running. */

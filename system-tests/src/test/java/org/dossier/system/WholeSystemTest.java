@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.dossier.infra.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -100,7 +101,7 @@ class WholeSystemTest {
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(launcher.run("status").exitCode()).isEqualTo(3);
         for (String part : new String[] {"GATEWAY", "ARTICLE", "ENTITY", "TIMELINE", "POSTGRES", "KAFKA"}) {
-            assertThat(org.dossier.system.Ports.accepting(launcher.port(part))).as(part + " port closed").isFalse();
+            assertThat(Ports.accepting(launcher.port(part))).as(part + " port closed").isFalse();
         }
         Launcher.Result up = launcher.run("up", "--detach");
         assertThat(up.exitCode()).as(up.output()).isZero();

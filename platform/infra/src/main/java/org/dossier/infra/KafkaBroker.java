@@ -43,7 +43,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             List<String> command = new ArrayList<>(List.of(JavaCommand.current(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                    "-Djava.awt.headless=true",
                     "-cp", kafkaHome.resolve("kafka-broker.jar") + File.pathSeparator + kafkaHome.resolve("lib") + File.separator + "*",
                     "org.dossier.kafka.BrokerMain", dataDir.toAbsolutePath().toString(),
                     Integer.toString(port), Integer.toString(controllerPort)));

@@ -1,6 +1,7 @@
 package org.dossier.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -58,6 +59,8 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("dossier.outbox.published").description("Events the outbox relay published")
                 .register(metrics);
+        Gauge.builder("dossier.outbox.pending", this, OutboxRelay::pending)
+                .description("Events committed but not yet published; growing means the relay or Kafka is stuck").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
