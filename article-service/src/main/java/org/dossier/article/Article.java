@@ -1,6 +1,8 @@
 package org.dossier.article;
 
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,4 +33,11 @@ public class Article {
     public OffsetDateTime analyzedAt;
     @Column(name = "timelined_at")
     public OffsetDateTime timelinedAt;
+    /** JSON list of {kind, start, end}: see TextAnatomy. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sections", nullable = false)
+    public String sections = "[]";
+    @Column(name = "published_hint")
+    public String publishedHint;
+    public byte[] minhash;
 }

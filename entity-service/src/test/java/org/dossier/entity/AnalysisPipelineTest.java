@@ -38,7 +38,7 @@ class AnalysisPipelineTest {
         UUID id = UUID.randomUUID();
         String stored = codec.write(codec.envelope(DossierEvents.ARTICLE_STORED, "/article-service", id.toString(),
                 new ArticleStored(id, "He Lifeng met Scott Bessent in London.", "Talks", null, null,
-                        OffsetDateTime.parse("2025-06-10T08:00:00Z"), "en", "b".repeat(64), null)));
+                        OffsetDateTime.parse("2025-06-10T08:00:00Z"), "en", "b".repeat(64), null, null, null)));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, id.toString(), stored)).get(30, TimeUnit.SECONDS);

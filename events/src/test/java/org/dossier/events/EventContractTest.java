@@ -12,6 +12,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class EventContractTest {
     private static final Map<EventType<?>, Object> SAMPLES = Map.of(
             DossierEvents.ARTICLE_STORED, new ArticleStored(ARTICLE, "Talks resumed in London on Monday.",
                     "Talks resume", "https://example.org/a/1", "Example Wire", WHEN, "en",
-                    "a".repeat(64), null),
+                    "a".repeat(64), null, List.of(new TextRange(0, 34)), "on Monday"),
             DossierEvents.ARTICLE_ANALYZED, new ArticleAnalyzed(ARTICLE, WHEN, 12, 3),
             DossierEvents.ARTICLE_TIMELINED, new ArticleTimelined(ARTICLE, WHEN, 2));
 

@@ -14,4 +14,12 @@ public interface IngestConfig {
     /** Largest accepted text in UTF-8 bytes; larger answers 413. */
     @WithDefault("1048576")
     int maxTextBytes();
+
+    /**
+     * Estimated Jaccard similarity of word 3-grams above which an article is stored as a near duplicate of an earlier
+     * one (a reprint with small edits scores 0.7 to 0.95; two reports of the same event, below 0.2). Set high: a wrong
+     * duplicate hides an article's statements, a missed one only counts them twice.
+     */
+    @WithDefault("0.7")
+    double nearDuplicateThreshold();
 }

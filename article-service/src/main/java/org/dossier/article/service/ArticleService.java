@@ -12,20 +12,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dossier.article.Article;
+import org.dossier.article.config.IngestConfig;
 import org.dossier.article.repository.ArticleRepository;
+import org.dossier.article.repository.NearDuplicateRepository;
 import org.dossier.events.ArticleStored;
 import org.dossier.events.DossierEvents;
+import org.dossier.events.TextRange;
 import org.dossier.messaging.Outbox;
 
 @ApplicationScoped
 public class ArticleService {
 
     private final ArticleRepository articles;
+    private final NearDuplicateRepository nearDuplicates;
     private final Outbox outbox;
+    private final IngestConfig config;
+    private final RawTextReader reader = new RawTextReader();
 
-    ArticleService(ArticleRepository articles, Outbox outbox) {
+    ArticleService(ArticleRepository articles, NearDuplicateRepository nearDuplicates, Outbox outbox, IngestConfig config) {
         this.articles = articles;
+        this.nearDuplicates = nearDuplicates;
         this.outbox = outbox;
+        this.config = config;
     }
 
     /**
@@ -37,37 +45,62 @@ public class ArticleService {
             return QuarkusTransaction.requiringNew().call(() -> store(submission));
         } catch (PersistenceException | QuarkusTransactionException e) {
             // A concurrent submission of the same article won the unique index; it is the existing one now.
-            return QuarkusTransaction.requiringNew().call(() -> existing(submission, TextFingerprint.of(submission.text()))
+            String url = submission.url() != null ? submission.url() : reader.read(submission.text()).originalUrl();
+            return QuarkusTransaction.requiringNew().call(() -> existing(url, TextFingerprint.of(submission.text()))
                     .map(a -> new IngestResult(a.id, false, null)).orElseThrow(() -> e));
         }
     }
 
     private IngestResult store(NewArticle submission) {
         String hash = TextFingerprint.of(submission.text());
-        Optional<Article> duplicate = existing(submission, hash);
+        TextAnatomy anatomy = reader.read(submission.text());
+        // What the partner supplied wins; what the text says fills the gaps.
+        String url = submission.url() != null ? submission.url() : anatomy.originalUrl();
+        Optional<Article> duplicate = existing(url, hash);
         if (duplicate.isPresent()) {
             return new IngestResult(duplicate.get().id, false, null);
         }
+        List<TextRange> analysisRanges = anatomy.analysisRanges().stream().map(r -> new TextRange(r[0], r[1])).toList();
+        long[] signature = MinHasher.signature(analysedText(submission.text(), analysisRanges));
         Article article = new Article();
         article.id = UUID.randomUUID();
         article.text = submission.text();
-        article.title = submission.title();
-        article.url = submission.url();
+        article.title = submission.title() != null ? submission.title() : anatomy.title();
+        article.url = url;
         article.source = submission.source();
         article.publishedAt = submission.publishedAt();
-        article.language = submission.language();
+        article.publishedHint = submission.publishedAt() == null ? anatomy.publishedHint() : null;
+        article.language = submission.language() != null ? submission.language() : anatomy.language();
         article.contentHash = hash;
+        article.sections = sectionsJson(anatomy);
+        article.minhash = MinHasher.toBytes(signature);
+        article.duplicateOf = nearDuplicates.mostSimilar(signature, config.nearDuplicateThreshold())
+                .map(NearDuplicateRepository.Match::original).orElse(null);
         article.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         articles.persist(article);
         articles.flush();
+        nearDuplicates.index(article.id, signature);
         outbox.publish(DossierEvents.ARTICLE_STORED, article.id.toString(), new ArticleStored(article.id, article.text,
-                article.title, article.url, article.source, article.publishedAt, article.language, hash, article.duplicateOf));
-        return new IngestResult(article.id, true, null);
+                article.title, article.url, article.source, article.publishedAt, article.language, hash, article.duplicateOf,
+                analysisRanges, article.publishedHint));
+        return new IngestResult(article.id, true, article.duplicateOf);
     }
 
-    private Optional<Article> existing(NewArticle submission, String hash) {
-        Optional<Article> byUrl = submission.url() == null ? Optional.empty() : articles.findByUrl(submission.url());
+    private Optional<Article> existing(String url, String hash) {
+        Optional<Article> byUrl = url == null ? Optional.empty() : articles.findByUrl(url);
         return byUrl.isPresent() ? byUrl : articles.findByContentHash(hash);
+    }
+
+    private static String analysedText(String text, List<TextRange> ranges) {
+        StringBuilder analysed = new StringBuilder(text.length());
+        ranges.forEach(r -> analysed.append(text, r.start(), r.end()).append('\n'));
+        return analysed.toString();
+    }
+
+    private static String sectionsJson(TextAnatomy anatomy) {
+        return anatomy.sections().stream()
+                .map(s -> "{\"kind\":\"" + s.kind() + "\",\"start\":" + s.start() + ",\"end\":" + s.end() + "}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
