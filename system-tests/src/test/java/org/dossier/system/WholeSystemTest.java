@@ -84,6 +84,20 @@ class WholeSystemTest {
 
     @Test
     @Order(2)
+    void ndjsonIsIngestedLineByLineWithLineNumbers() throws Exception {
+        Path file = launcher.dataDir().resolve("batch.ndjson");
+        String token = UUID.randomUUID().toString();
+        Files.writeString(file, "{\"text\": \"First of two. " + token + "\"}\n\n{\"text\": \"\"}\n{\"text\": \"Second of two. " + token + "\"}\n");
+        Launcher.Result ingest = launcher.run("ingest", file.toString());
+        assertThat(ingest.exitCode()).as("a rejected line makes the exit non-zero").isEqualTo(1);
+        assertThat(ingest.output().strip().lines().toList()).satisfiesExactly(
+                l -> assertThat(l).startsWith(file + ":1 ").endsWith(" new"),
+                l -> assertThat(l).startsWith(file + ":3 rejected 400: text is blank"),
+                l -> assertThat(l).startsWith(file + ":4 ").endsWith(" new"));
+    }
+
+    @Test
+    @Order(3)
     void statusShowsEveryPartHealthyAndASecondUpSaysItIsRunning() {
         Launcher.Result status = launcher.run("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
@@ -95,7 +109,7 @@ class WholeSystemTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void downStopsEverythingAndTheDataSurvivesForTheNextUp() throws Exception {
         Launcher.Result down = launcher.run("down");
         assertThat(down.exitCode()).as(down.output()).isZero();

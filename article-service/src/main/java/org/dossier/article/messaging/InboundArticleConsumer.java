@@ -43,8 +43,7 @@ public class InboundArticleConsumer {
         if (submission == null) {
             throw new InvalidSubmissionException("text", "message is JSON null");
         }
-        var result = service.ingest(validator.validate(submission.text(), submission.title(), submission.url(), submission.source(),
-                submission.publishedAt(), submission.language()));
+        var result = service.ingest(submission.validatedBy(validator));
         LOG.infof("article %s from Kafka: %s", result.id(), result.created() ? "new" : "duplicate");
     }
 }

@@ -42,8 +42,7 @@ public class ArticleResource {
         if (body == null) {
             throw new InvalidSubmissionException("text", "the body is empty; expected a JSON object with a text field");
         }
-        return answer(service.ingest(validator.validate(body.text(), body.title(), body.url(), body.source(), body.publishedAt(),
-                body.language())), uri);
+        return answer(service.ingest(body.validatedBy(validator)), uri);
     }
 
     @POST

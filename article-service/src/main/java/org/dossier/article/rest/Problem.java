@@ -9,7 +9,15 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    public static Problem of(int status, String title, String detail, String field) {
+        return new Problem("about:blank", title, status, detail, field);
+    }
+
+    public Response response() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
     public static Response response(int status, String title, String detail, String field) {
-        return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, field)).build();
+        return of(status, title, detail, field).response();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dossier.article.service.InvalidSubmissionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,33 +16,59 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every client error as application/problem+json that names what is wrong. */
 public class ProblemMappers {
 
+    /** The problem a client mistake stands for, or empty for a failure of ours. Shared with the batch endpoint. */
+    static Optional<Problem> problemOf(Throwable e) {
+        if (e instanceof InvalidSubmissionException invalid) {
+            return Optional.of(Problem.of(invalid.status(), invalid.status() == 413 ? "Text too large" : "Invalid article",
+                    invalid.getMessage(), invalid.field()));
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Optional.of(Problem.of(400, "Unknown field", "unknown field '" + unknown.getPropertyName() + "'; accepted: "
+                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")),
+                    unknown.getPropertyName()));
+        }
+        if (e instanceof InvalidFormatException wrongType) {
+            String field = path(wrongType);
+            return Optional.of(Problem.of(400, "Invalid field", "field '" + field + "' has the wrong type: "
+                    + wrongType.getOriginalMessage(), field));
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            String field = path(mismatched);
+            return Optional.of(field.isEmpty()
+                    ? Problem.of(400, "Malformed JSON", "not a JSON object: " + mismatched.getOriginalMessage(), null)
+                    : Problem.of(400, "Invalid field", "field '" + field + "' has the wrong type: " + mismatched.getOriginalMessage(), field));
+        }
+        if (e instanceof JsonProcessingException malformed) {
+            return Optional.of(Problem.of(400, "Malformed JSON", "not valid JSON: " + malformed.getOriginalMessage(), null));
+        }
+        return Optional.empty();
+    }
+
+    // One mapper per type, not one for the supertype: the framework has mappers of its own for some of these, and
+    // the most specific mapper wins.
     @ServerExceptionMapper
     public Response invalid(InvalidSubmissionException e) {
-        return Problem.response(e.status(), e.status() == 413 ? "Text too large" : "Invalid article", e.getMessage(), e.field());
+        return problemOf(e).map(Problem::response).orElseThrow();
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return Problem.response(400, "Unknown field", "unknown field '" + e.getPropertyName() + "'; accepted: "
-                + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")), e.getPropertyName());
+        return problemOf(e).map(Problem::response).orElseThrow();
     }
 
     @ServerExceptionMapper
     public Response wrongType(InvalidFormatException e) {
-        String field = path(e);
-        return Problem.response(400, "Invalid field", "field '" + field + "' has the wrong type: " + e.getOriginalMessage(), field);
+        return problemOf(e).map(Problem::response).orElseThrow();
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        String field = path(e);
-        return Problem.response(400, "Malformed JSON", field.isEmpty() ? "the body is not a JSON object: " + e.getOriginalMessage()
-                : "field '" + field + "' has the wrong type: " + e.getOriginalMessage(), field.isEmpty() ? null : field);
+        return problemOf(e).map(Problem::response).orElseThrow();
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return Problem.response(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), null);
+        return problemOf(e).map(Problem::response).orElseThrow();
     }
 
     /** The framework's own client errors (a body that could not be read, say), with the cause named when there is one. */
@@ -51,11 +78,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return e.getResponse();
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonProcessingException json) {
-            return Problem.response(400, "Malformed JSON", "the body is not valid JSON: " + json.getOriginalMessage(), null);
-        }
-        return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null);
+        return problemOf(e.getCause()).map(Problem::response)
+                .orElseGet(() -> Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null));
     }
 
     @ServerExceptionMapper

@@ -94,25 +94,58 @@ final class Ingester {
         if (kind == null) {
             throw new LauncherException("cannot ingest " + file + ": expected a .txt, .json or .ndjson file", 2);
         }
-        String content = read(file);
         switch (kind) {
             case "txt" -> {
-                ObjectNode article = json.createObjectNode().put("text", content);
+                ObjectNode article = json.createObjectNode().put("text", read(file));
                 JsonNode meta = manifest.get(file.getFileName().toString());
                 if (meta != null && meta.isObject()) {
                     meta.fields().forEachRemaining(e -> article.set(e.getKey(), e.getValue()));
                 }
                 send(file.toString(), article.toString());
             }
-            case "json" -> send(file.toString(), content);
-            default -> {
-                String[] lines = content.split("\r?\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (!lines[i].isBlank()) {
-                        send(file + ":" + (i + 1), lines[i]);
-                    }
-                }
+            case "json" -> send(file.toString(), read(file));
+            default -> sendBatch(file);
+        }
+    }
+
+    /** NDJSON goes to the batch endpoint as a stream; its answer has one result per non-blank line, with its number. */
+    private void sendBatch(Path file) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/batch")).timeout(Duration.ofHours(1))
+                .header("Content-Type", "application/x-ndjson");
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        try {
+            request.POST(HttpRequest.BodyPublishers.ofFile(file));
+            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                rejected++;
+                out.println(file + " rejected " + response.statusCode() + ": "
+                        + field(response.body().collect(java.util.stream.Collectors.joining()), "detail"));
+                return;
             }
+            response.body().forEach(line -> {
+                try {
+                    JsonNode result = json.readTree(line);
+                    int status = result.path("status").asInt();
+                    String label = file + ":" + result.path("line").asInt();
+                    if (status == 201 || status == 200) {
+                        out.println(label + " " + result.path("id").asText() + " " + (status == 201 ? "new" : "duplicate"));
+                    } else {
+                        rejected++;
+                        out.println(label + " rejected " + status + ": " + result.path("error").path("detail").asText());
+                    }
+                } catch (IOException e) {
+                    throw new LauncherException("unreadable answer from " + endpoint + "/batch: " + line);
+                }
+            });
+        } catch (ConnectException e) {
+            throw new LauncherException("cannot reach article-service at " + endpoint + ": is Dossier up? (./dossier up)");
+        } catch (IOException e) {
+            throw new LauncherException("sending " + file + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted");
         }
     }
 
