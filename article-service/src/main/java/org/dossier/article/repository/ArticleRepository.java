@@ -19,7 +19,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find("url", url).firstResultOptional();
     }
 
-    public List<Article> findByIds(Collection<UUID> ids) {
+    public List<Article> withIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 }

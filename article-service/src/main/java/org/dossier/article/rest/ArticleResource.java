@@ -1,6 +1,7 @@
 package org.dossier.article.rest;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.dossier.article.repository.ArticleSearchRepository;
+import org.dossier.article.service.ArticleSearch;
 import org.dossier.article.service.ArticleService;
+import org.dossier.article.service.IsoDates;
 import org.dossier.article.service.IngestResult;
 import org.dossier.article.service.InvalidSubmissionException;
 import org.dossier.article.service.SubmissionValidator;
@@ -28,10 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ArticleResource {
 
     private final ArticleService service;
+    private final ArticleSearch search;
     private final SubmissionValidator validator;
 
-    ArticleResource(ArticleService service, SubmissionValidator validator) {
+    ArticleResource(ArticleService service, ArticleSearch search, SubmissionValidator validator) {
         this.service = service;
+        this.search = search;
         this.validator = validator;
     }
 
@@ -61,6 +67,24 @@ public class ArticleResource {
     public Response unsupported(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
         return Problem.response(415, "Unsupported content type", "content type " + (contentType == null ? "(none)" : contentType)
                 + " is not accepted: send application/json or text/plain; charset=utf-8", null);
+    }
+
+    @GET
+    @Operation(summary = "Search and list articles", description = "Full-text search over title and body when q is given "
+            + "(ranked, with highlighted snippets), newest first otherwise; filters by outlet, language and date; cursor pages")
+    public ArticlePageView search(@QueryParam("q") String q, @QueryParam("source") String source,
+            @QueryParam("language") String language, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("first") @DefaultValue("20") int first, @QueryParam("after") String after) {
+        var criteria = new ArticleSearchRepository.Criteria(q == null || q.isBlank() ? null : q.strip(), blankToNull(source),
+                blankToNull(language), IsoDates.parse(from, "from"), IsoDates.parse(to, "to"));
+        ArticleSearch.Page page = search.find(criteria, after, first);
+        return new ArticlePageView(page.totalCount(), page.items().stream()
+                .map(f -> new SearchHitView(ArticleView.of(f.article()), f.rank(), f.snippet(), f.cursor())).toList(),
+                page.hasNextPage(), page.endCursor());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @GET

@@ -110,7 +110,7 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Article> find(Collection<UUID> ids) {
-        return articles.findByIds(ids);
+        return articles.withIds(ids);
     }
 
     /**

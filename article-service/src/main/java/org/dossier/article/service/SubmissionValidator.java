@@ -4,10 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.dossier.article.config.IngestConfig;
 
@@ -32,7 +28,7 @@ public class SubmissionValidator {
         if (bytes > config.maxTextBytes()) {
             throw new InvalidSubmissionException("text", "text is " + bytes + " bytes; the limit is " + config.maxTextBytes(), 413);
         }
-        return new NewArticle(text, blankToNull(title), url(url), blankToNull(source), publishedAt(publishedAt), language(language));
+        return new NewArticle(text, blankToNull(title), url(url), blankToNull(source), IsoDates.parse(publishedAt, "publishedAt"), language(language));
     }
 
     private static String url(String url) {
@@ -49,24 +45,6 @@ public class SubmissionValidator {
             return value;
         } catch (URISyntaxException e) {
             throw new InvalidSubmissionException("url", "url is not a valid URL: " + e.getMessage());
-        }
-    }
-
-    /** ISO-8601: a date-time with offset ({@code 2025-06-16T08:30:00+08:00}, {@code ...Z}) or a calendar date. */
-    private static OffsetDateTime publishedAt(String value) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v);
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException notDate) {
-                throw new InvalidSubmissionException("publishedAt",
-                        "publishedAt is not an ISO-8601 date-time with offset or calendar date: " + v);
-            }
         }
     }
 
