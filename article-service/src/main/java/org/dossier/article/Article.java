@@ -40,4 +40,10 @@ public class Article {
     @Column(name = "published_hint")
     public String publishedHint;
     public byte[] minhash;
+    @Column(name = "failed_stage")
+    public String failedStage;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "failed_at")
+    public OffsetDateTime failedAt;
 }

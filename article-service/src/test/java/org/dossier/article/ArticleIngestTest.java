@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.ArticleProcessingFailed;
 import org.dossier.events.ArticleStored;
 import org.dossier.events.ArticleTimelined;
 import org.dossier.events.DossierEvents;
@@ -132,8 +133,31 @@ class ArticleIngestTest {
             var processing = given().get("/api/articles/" + id).then().extract().jsonPath();
             return (processing.getBoolean("processing.analyzed") ? 1 : 0) + (processing.getBoolean("processing.timelined") ? 1 : 0);
         }, 2);
+        given().get("/api/articles/" + id).then().body("processing.failed", equalTo(false));
         given().contentType("application/json").body(List.of(id, UUID.randomUUID().toString())).post("/internal/articles/lookup")
                 .then().statusCode(200).body("size()", equalTo(1)).body("[0].processing.timelined", equalTo(true));
+    }
+
+    @Test
+    void aStageThatGaveUpIsShownWithItsReasonUntilTheStageSucceeds() throws Exception {
+        String id = given().contentType("application/json").body("{\"text\": \"Busan. " + UUID.randomUUID() + "\"}")
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        UUID articleId = UUID.fromString(id);
+        OffsetDateTime failedAt = OffsetDateTime.now();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id, codec.write(codec.envelope(DossierEvents.ANALYSIS_FAILED,
+                    "/entity-service", id, new ArticleProcessingFailed(articleId, "analysis", "parser ran out of memory", failedAt)))))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        awaitStatus(() -> given().get("/api/articles/" + id).then().extract().<Boolean>path("processing.failed") ? 1 : 0, 1);
+        given().get("/api/articles/" + id).then().body("processing.failure.stage", equalTo("analysis"))
+                .body("processing.failure.reason", equalTo("parser ran out of memory"));
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id, codec.write(codec.envelope(DossierEvents.ARTICLE_ANALYZED,
+                    "/entity-service", id, new ArticleAnalyzed(articleId, failedAt.plusMinutes(5), 0, 0))))).get(30, TimeUnit.SECONDS);
+        }
+        awaitStatus(() -> given().get("/api/articles/" + id).then().extract().<Boolean>path("processing.failed") ? 1 : 0, 0);
+        given().get("/api/articles/" + id).then().body("processing.analyzed", equalTo(true));
     }
 
     @Test

@@ -56,4 +56,28 @@ class AnalysisPipelineTest {
                 .then().statusCode(200).body("size()", equalTo(1)).body("[0].articleId", equalTo(id.toString()));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka connection health check"));
     }
+
+    @Test
+    void anArticleThatCannotBeAnalysedIsReportedFailedWithItsReasonAndDeadLettered() throws Exception {
+        UUID id = UUID.randomUUID();
+        // No text: the event parses, but the analysis cannot store the document.
+        String stored = codec.write(codec.envelope(DossierEvents.ARTICLE_STORED, "/article-service", id.toString(),
+                new ArticleStored(id, null, "Empty", null, null, null, "en", "c".repeat(64), null, null, null)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, id.toString(), stored)).get(30, TimeUnit.SECONDS);
+        }
+        try (TopicReader analysis = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            var failed = analysis.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30));
+            assertThat(failed).hasSize(1);
+            var event = codec.read(failed.get(0).value());
+            assertThat(event.type()).isEqualTo("dossier.article.processing-failed.v1");
+            var failure = codec.payload(event, DossierEvents.ANALYSIS_FAILED);
+            assertThat(failure.stage()).isEqualTo("analysis");
+            assertThat(failure.reason()).contains("text");
+        }
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ARTICLE_EVENTS))) {
+            assertThat(dlq.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
 }

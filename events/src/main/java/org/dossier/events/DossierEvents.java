@@ -13,7 +13,13 @@ public final class DossierEvents {
     public static final EventType<ArticleTimelined> ARTICLE_TIMELINED =
             new EventType<>("dossier.article.timelined.v1", ArticleTimelined.class, Topics.TIMELINE_EVENTS);
 
-    public static final List<EventType<?>> ALL = List.of(ARTICLE_STORED, ARTICLE_ANALYZED, ARTICLE_TIMELINED);
+    /** Published by entity-service on analysis.events and by timeline-service on timeline.events. */
+    public static final EventType<ArticleProcessingFailed> ANALYSIS_FAILED =
+            new EventType<>("dossier.article.processing-failed.v1", ArticleProcessingFailed.class, Topics.ANALYSIS_EVENTS);
+    public static final EventType<ArticleProcessingFailed> TIMELINE_FAILED =
+            new EventType<>("dossier.article.processing-failed.v1", ArticleProcessingFailed.class, Topics.TIMELINE_EVENTS);
+
+    public static final List<EventType<?>> ALL = List.of(ARTICLE_STORED, ARTICLE_ANALYZED, ARTICLE_TIMELINED, ANALYSIS_FAILED);
 
     private DossierEvents() {
     }

@@ -34,7 +34,8 @@ class EventContractTest {
                     "Talks resume", "https://example.org/a/1", "Example Wire", WHEN, "en",
                     "a".repeat(64), null, List.of(new TextRange(0, 34)), "on Monday"),
             DossierEvents.ARTICLE_ANALYZED, new ArticleAnalyzed(ARTICLE, WHEN, 12, 3),
-            DossierEvents.ARTICLE_TIMELINED, new ArticleTimelined(ARTICLE, WHEN, 2));
+            DossierEvents.ARTICLE_TIMELINED, new ArticleTimelined(ARTICLE, WHEN, 2),
+            DossierEvents.ANALYSIS_FAILED, new ArticleProcessingFailed(ARTICLE, "analysis", "text is missing", WHEN));
 
     static Stream<EventType<?>> types() {
         return DossierEvents.ALL.stream();

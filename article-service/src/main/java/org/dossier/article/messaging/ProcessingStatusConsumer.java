@@ -19,7 +19,9 @@ public class ProcessingStatusConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("article-service")
                 .on(DossierEvents.ARTICLE_ANALYZED, e -> service.markAnalyzed(e.articleId(), e.analyzedAt()))
-                .on(DossierEvents.ARTICLE_TIMELINED, e -> service.markTimelined(e.articleId(), e.timelinedAt()));
+                .on(DossierEvents.ARTICLE_TIMELINED, e -> service.markTimelined(e.articleId(), e.timelinedAt()))
+                // One type on both topics: the payload names the stage.
+                .on(DossierEvents.ANALYSIS_FAILED, e -> service.markFailed(e.articleId(), e.stage(), e.reason(), e.failedAt()));
     }
 
     @Incoming("analysis-events")

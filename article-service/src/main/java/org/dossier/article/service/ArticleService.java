@@ -121,10 +121,25 @@ public class ArticleService {
     @Transactional
     public void markAnalyzed(UUID id, OffsetDateTime at) {
         articles.update("analyzedAt = ?1 where id = ?2 and (analyzedAt is null or analyzedAt < ?1)", at, id);
+        clearFailure(id, "analysis", at);
     }
 
     @Transactional
     public void markTimelined(UUID id, OffsetDateTime at) {
         articles.update("timelinedAt = ?1 where id = ?2 and (timelinedAt is null or timelinedAt < ?1)", at, id);
+        clearFailure(id, "timeline", at);
+    }
+
+    /** Records that a stage gave up on the article; the latest failure wins. */
+    @Transactional
+    public void markFailed(UUID id, String stage, String reason, OffsetDateTime at) {
+        articles.update("failedStage = ?1, failureReason = ?2, failedAt = ?3 where id = ?4 and (failedAt is null or failedAt < ?3)",
+                stage, reason, at, id);
+    }
+
+    /** A later success of the stage that failed (a re-run, say) means the article is no longer failed. */
+    private void clearFailure(UUID id, String stage, OffsetDateTime succeededAt) {
+        articles.update("failedStage = null, failureReason = null, failedAt = null where id = ?1 and failedStage = ?2 and failedAt < ?3",
+                id, stage, succeededAt);
     }
 }

@@ -17,7 +17,8 @@ public class ArticleEventsConsumer {
 
     ArticleEventsConsumer(EventInbox inbox, AnalysisService analysis) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.forConsumer("entity-service").on(DossierEvents.ARTICLE_STORED, analysis::analyze);
+        this.handlers = EventHandlers.forConsumer("entity-service").on(DossierEvents.ARTICLE_STORED, analysis::analyze,
+                (article, reason) -> analysis.reportFailure(article.articleId(), reason));
     }
 
     @Incoming("article-events")

@@ -9,6 +9,7 @@ import java.util.List;
 import org.dossier.entity.Document;
 import org.dossier.entity.repository.DocumentRepository;
 import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.ArticleProcessingFailed;
 import org.dossier.events.ArticleStored;
 import org.dossier.events.DossierEvents;
 import org.dossier.messaging.Outbox;
@@ -47,6 +48,12 @@ public class AnalysisService {
         outbox.publish(DossierEvents.ARTICLE_ANALYZED, article.articleId().toString(), new ArticleAnalyzed(article.articleId(),
                 document.analyzedAt, document.mentionCount, document.statementCount));
         return document;
+    }
+
+    /** Tells the pipeline that this article could not be analysed, and why. */
+    public void reportFailure(java.util.UUID articleId, String reason) {
+        outbox.publish(DossierEvents.ANALYSIS_FAILED, articleId.toString(),
+                new ArticleProcessingFailed(articleId, "analysis", reason, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -3,6 +3,7 @@ package org.dossier.messaging;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.dossier.events.EventType;
 
@@ -27,7 +28,17 @@ public final class EventHandlers {
 
     /** The handler runs inside the transaction that records the event as processed. */
     public <T> EventHandlers on(EventType<T> type, Consumer<T> handler) {
-        handlers.put(type.name(), new Handler<>(type, handler));
+        handlers.put(type.name(), new Handler<>(type, handler, null));
+        return this;
+    }
+
+    /**
+     * As {@link #on(EventType, Consumer)}, and when every attempt has failed, {@code onFailure} runs in a transaction of
+     * its own (the handler's was rolled back) with the reason, before the message is dead-lettered: the place to
+     * publish that the work failed, so that those waiting for it learn why.
+     */
+    public <T> EventHandlers on(EventType<T> type, Consumer<T> handler, BiConsumer<T, String> onFailure) {
+        handlers.put(type.name(), new Handler<>(type, handler, onFailure));
         return this;
     }
 
@@ -39,6 +50,6 @@ public final class EventHandlers {
         return Optional.ofNullable(handlers.get(typeName));
     }
 
-    record Handler<T>(EventType<T> type, Consumer<T> action) {
+    record Handler<T>(EventType<T> type, Consumer<T> action, BiConsumer<T, String> onFailure) {
     }
 }

@@ -59,13 +59,27 @@ public class EventInbox {
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= attempts) {
+                    String reason = rootMessage(e);
+                    reportFailure(consumer, event, handler, payload, reason);
                     throw new EventProcessingException(consumer + " failed on " + event.type() + " " + event.id()
-                            + " after " + attempt + " attempts: " + rootMessage(e), e);
+                            + " after " + attempt + " attempts: " + reason, e);
                 }
                 LOG.warnf("consumer %s failed on event %s (attempt %d of %d): %s", consumer, event.id(), attempt, attempts,
                         rootMessage(e));
                 sleep(config.inbox().retryDelay().toMillis() * attempt);
             }
+        }
+    }
+
+    private static <T> void reportFailure(String consumer, CloudEvent event, EventHandlers.Handler<T> handler, T payload,
+            String reason) {
+        if (handler.onFailure() == null) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> handler.onFailure().accept(payload, reason));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "consumer %s could not report the failure of event %s", consumer, event.id());
         }
     }
 

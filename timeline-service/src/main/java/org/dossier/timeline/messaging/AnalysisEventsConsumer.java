@@ -17,7 +17,8 @@ public class AnalysisEventsConsumer {
 
     AnalysisEventsConsumer(EventInbox inbox, TimelineService timeline) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.forConsumer("timeline-service").on(DossierEvents.ARTICLE_ANALYZED, timeline::place);
+        this.handlers = EventHandlers.forConsumer("timeline-service").on(DossierEvents.ARTICLE_ANALYZED, timeline::place,
+                (analysis, reason) -> timeline.reportFailure(analysis.articleId(), reason));
     }
 
     @Incoming("analysis-events")

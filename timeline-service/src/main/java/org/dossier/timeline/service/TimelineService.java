@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.dossier.events.ArticleAnalyzed;
+import org.dossier.events.ArticleProcessingFailed;
 import org.dossier.events.ArticleTimelined;
 import org.dossier.events.DossierEvents;
 import org.dossier.messaging.Outbox;
@@ -42,6 +43,12 @@ public class TimelineService {
         outbox.publish(DossierEvents.ARTICLE_TIMELINED, analysis.articleId().toString(),
                 new ArticleTimelined(analysis.articleId(), placement.timelinedAt, placement.eventCount));
         return placement;
+    }
+
+    /** Tells the pipeline that this article could not be placed on the timeline, and why. */
+    public void reportFailure(UUID articleId, String reason) {
+        outbox.publish(DossierEvents.TIMELINE_FAILED, articleId.toString(),
+                new ArticleProcessingFailed(articleId, "timeline", reason, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
