@@ -51,6 +51,21 @@ public class ArticleService {
         }
     }
 
+    /**
+     * Stores many articles in one transaction, which is what makes bulk ingest fast; if that fails as a whole (a
+     * concurrent submission of the same article, say), each is stored on its own, so one bad article fails alone.
+     */
+    public List<IngestResult> ingestAll(List<NewArticle> submissions) {
+        if (submissions.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> submissions.stream().map(this::store).toList());
+        } catch (PersistenceException | QuarkusTransactionException e) {
+            return submissions.stream().map(this::ingest).toList();
+        }
+    }
+
     private IngestResult store(NewArticle submission) {
         String hash = TextFingerprint.of(submission.text());
         TextAnatomy anatomy = reader.read(submission.text());

@@ -1,0 +1,188 @@
+package org.dossier.bench;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bulk ingest through the NDJSON endpoint, with single POSTs at a steady rate alongside.
+ *
+ * <p>Usage: {@code java -cp bench/target/bench.jar org.dossier.bench.IngestBench [articles] [batch-size] [streams] [single-per-second]}
+ * (defaults 100000 5000 2 10). Environment: DOSSIER_INGEST (default http://127.0.0.1:8081/api/articles),
+ * DOSSIER_API_KEY (or .dossier/api-key). Prints the rate of every 10,000 articles, then the totals and the single-POST
+ * latencies.
+ */
+public final class IngestBench {
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int streams = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int singlesPerSecond = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        String endpoint = System.getenv().getOrDefault("DOSSIER_INGEST", "http://127.0.0.1:8081/api/articles");
+        String key = apiKey();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long runSeed = System.nanoTime();
+
+        AtomicLong next = new AtomicLong();
+        AtomicLong stored = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<long[]> windows = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long[] windowStart = {start};
+
+        AtomicBoolean loading = new AtomicBoolean(true);
+        List<Long> singleLatencies = Collections.synchronizedList(new ArrayList<>());
+        Thread singles = new Thread(() -> singlePosts(http, endpoint, key, singlesPerSecond, loading, singleLatencies, runSeed));
+        singles.start();
+
+        List<Thread> workers = new ArrayList<>();
+        for (int s = 0; s < streams; s++) {
+            int stream = s;
+            Thread worker = new Thread(() -> {
+                ArticleGenerator generator = new ArticleGenerator(runSeed + stream);
+                while (true) {
+                    long first = next.getAndAdd(batchSize);
+                    if (first >= total) {
+                        return;
+                    }
+                    int count = (int) Math.min(batchSize, total - first);
+                    try {
+                        String answer = sendBatch(http, endpoint + "/batch", key, generator, runSeed, first, count);
+                        long ok = answer.lines().filter(l -> l.contains("\"status\":201") || l.contains("\"status\":200")).count();
+                        stored.addAndGet(ok);
+                        failed.addAndGet(count - ok);
+                    } catch (Exception e) {
+                        failed.addAndGet(count);
+                        System.err.println("batch failed: " + e);
+                    }
+                    synchronized (windows) {
+                        long done = stored.get() + failed.get();
+                        while (done >= (windows.size() + 1) * 10_000L) {
+                            long now = System.nanoTime();
+                            windows.add(new long[] {(windows.size() + 1) * 10_000L, now - windowStart[0], now - start});
+                            windowStart[0] = now;
+                            long[] w = windows.get(windows.size() - 1);
+                            System.out.printf("%,7d articles: last 10,000 at %,6.0f/s, cumulative %,6.0f/s%n", w[0],
+                                    10_000 / (w[1] / 1e9), w[0] / (w[2] / 1e9));
+                        }
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        loading.set(false);
+        singles.join();
+
+        List<Long> sorted = new ArrayList<>(singleLatencies);
+        Collections.sort(sorted);
+        System.out.printf("bulk: %,d stored, %,d failed in %.1f s = %,.0f articles/s (batches of %d, %d streams)%n",
+                stored.get(), failed.get(), seconds, stored.get() / seconds, batchSize, streams);
+        if (!sorted.isEmpty()) {
+            System.out.printf("single POST during the load (%d requests at %d/s): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    sorted.size(), singlesPerSecond, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                    sorted.get(sorted.size() - 1) / 1e6);
+        }
+    }
+
+    private static String sendBatch(HttpClient http, String url, String key, ArticleGenerator generator, long runSeed, long first,
+            int count) throws IOException, InterruptedException {
+        // The body is generated while it is sent, as a partner streaming a large file would.
+        PipedInputStream body = new PipedInputStream(1 << 20);
+        PipedOutputStream writer = new PipedOutputStream(body);
+        Thread producer = new Thread(() -> {
+            try (writer) {
+                for (long i = first; i < first + count; i++) {
+                    writer.write((generator.ndjsonLine(runSeed % 1_000_000 * 1_000_000_000L + i) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        producer.start();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        producer.join();
+        if (response.statusCode() != 200) {
+            throw new IOException("batch answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static void singlePosts(HttpClient http, String endpoint, String key, int perSecond, AtomicBoolean loading,
+            List<Long> latencies, long runSeed) {
+        if (perSecond <= 0) {
+            return;
+        }
+        ArticleGenerator generator = new ArticleGenerator(runSeed ^ 0x5EED);
+        long interval = 1_000_000_000L / Math.max(1, perSecond);
+        long serial = 0;
+        long due = System.nanoTime();
+        while (loading.get()) {
+            due += interval;
+            String body = generator.ndjsonLine(-(runSeed % 1_000_000) * 1_000_000L - ++serial);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (key != null) {
+                request.header("X-Api-Key", key);
+            }
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201 || response.statusCode() == 200) {
+                    latencies.add(System.nanoTime() - t0);
+                } else {
+                    System.err.println("single POST answered " + response.statusCode());
+                }
+            } catch (IOException | InterruptedException e) {
+                System.err.println("single POST failed: " + e);
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    private static String apiKey() throws IOException {
+        String key = System.getenv("DOSSIER_API_KEY");
+        if (key != null && !key.isBlank()) {
+            return key.strip();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(System.getenv().getOrDefault("DOSSIER_DATA_DIR", ".dossier"), "api-key");
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file).strip() : null;
+    }
+}
