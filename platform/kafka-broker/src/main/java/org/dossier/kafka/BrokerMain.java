@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Runs a single-node KRaft broker (broker and controller in one process).
@@ -36,7 +35,8 @@ public final class BrokerMain {
         Path config = writeConfig(dataDir, port, controllerPort);
         Path logDir = dataDir.resolve("log");
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            String clusterId = kafkaClusterId();
+            // Kafka's own generator: its ids never start with '-', which the storage tool would read as an option.
+            String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
             // StorageTool.execute formats without calling System.exit.
             kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString(),
                 "--ignore-formatted"}, new PrintStream(System.out, true));
@@ -77,14 +77,6 @@ public final class BrokerMain {
             props.store(w, "written by BrokerMain; rewritten at every start");
         }
         return config;
-    }
-
-    /** A Kafka cluster id is 16 bytes in URL-safe base64 without padding. */
-    private static String kafkaClusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
     private static void watchLifeline(InputStream lifeline) {
