@@ -110,63 +110,41 @@ final class Ingester {
 
     /** NDJSON goes to the batch endpoint as a stream; its answer has one result per non-blank line, with its number. */
     private void sendBatch(Path file) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/batch")).timeout(Duration.ofHours(1))
-                .header("Content-Type", "application/x-ndjson");
-        if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
-        }
+        HttpRequest.BodyPublisher body;
         try {
-            request.POST(HttpRequest.BodyPublishers.ofFile(file));
-            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                rejected++;
-                out.println(file + " rejected " + response.statusCode() + ": "
-                        + field(response.body().collect(java.util.stream.Collectors.joining()), "detail"));
-                return;
-            }
-            response.body().forEach(line -> {
-                try {
-                    JsonNode result = json.readTree(line);
-                    int status = result.path("status").asInt();
-                    String label = file + ":" + result.path("line").asInt();
-                    if (status == 201 || status == 200) {
-                        out.println(label + " " + result.path("id").asText() + " " + (status == 201 ? "new" : "duplicate"));
-                    } else {
-                        rejected++;
-                        out.println(label + " rejected " + status + ": " + result.path("error").path("detail").asText());
-                    }
-                } catch (IOException e) {
-                    throw new LauncherException("unreadable answer from " + endpoint + "/batch: " + line);
-                }
-            });
-        } catch (ConnectException e) {
-            throw new LauncherException("cannot reach article-service at " + endpoint + ": is Dossier up? (./dossier up)");
-        } catch (IOException e) {
-            throw new LauncherException("sending " + file + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LauncherException("interrupted");
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new LauncherException("no such file: " + file, 2);
         }
+        HttpResponse<Stream<String>> response = exchange(URI.create(endpoint + "/batch"), "application/x-ndjson",
+                Duration.ofHours(1), body, HttpResponse.BodyHandlers.ofLines(), file.toString());
+        if (response.statusCode() != 200) {
+            rejected++;
+            out.println(file + " rejected " + response.statusCode() + ": "
+                    + field(response.body().collect(java.util.stream.Collectors.joining()), "detail"));
+            return;
+        }
+        response.body().forEach(line -> {
+            JsonNode result;
+            try {
+                result = json.readTree(line);
+            } catch (IOException e) {
+                throw new LauncherException("unreadable answer from " + endpoint + "/batch: " + line);
+            }
+            int status = result.path("status").asInt();
+            String label = file + ":" + result.path("line").asInt();
+            if (status == 201 || status == 200) {
+                out.println(label + " " + result.path("id").asText() + " " + (status == 201 ? "new" : "duplicate"));
+            } else {
+                rejected++;
+                out.println(label + " rejected " + status + ": " + result.path("error").path("detail").asText());
+            }
+        });
     }
 
     private void send(String label, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new LauncherException("cannot reach article-service at " + endpoint + ": is Dossier up? (./dossier up)");
-        } catch (IOException e) {
-            throw new LauncherException("sending " + label + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LauncherException("interrupted");
-        }
+        HttpResponse<String> response = exchange(endpoint, "application/json", Duration.ofSeconds(60),
+                HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), HttpResponse.BodyHandlers.ofString(), label);
         int status = response.statusCode();
         if (status == 201 || status == 200) {
             out.println(label + " " + field(response.body(), "id") + " " + (status == 201 ? "new" : "duplicate"));
@@ -174,6 +152,25 @@ final class Ingester {
             rejected++;
             String detail = field(response.body(), "detail");
             out.println(label + " rejected " + status + (detail.isEmpty() ? "" : ": " + detail));
+        }
+    }
+
+    /** One request to article-service with the API key; a failure to connect or send is one line for the user. */
+    private <T> HttpResponse<T> exchange(URI uri, String contentType, Duration timeout, HttpRequest.BodyPublisher body,
+            HttpResponse.BodyHandler<T> handler, String label) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", contentType).POST(body);
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        try {
+            return http.send(request.build(), handler);
+        } catch (ConnectException e) {
+            throw new LauncherException("cannot reach article-service at " + endpoint + ": is Dossier up? (./dossier up)");
+        } catch (IOException e) {
+            throw new LauncherException("sending " + label + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted");
         }
     }
 
