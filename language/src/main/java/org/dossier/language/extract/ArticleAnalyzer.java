@@ -1,0 +1,107 @@
+package org.dossier.language.extract;
+
+import org.dossier.language.knowledge.KnowledgeBase;
+import org.dossier.language.model.Analysis;
+import org.dossier.language.model.DateRange;
+import org.dossier.language.model.EventMention;
+import org.dossier.language.model.Span;
+import org.dossier.language.model.Statement;
+import org.dossier.language.model.TimeExpression;
+import org.dossier.language.nlp.LanguageEngine;
+import org.dossier.language.nlp.ParsedText;
+import org.dossier.language.nlp.Sentence;
+import org.dossier.language.nlp.Token;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole analysis of one article: the engine parses the body, then the rules find entities, controls, time
+ * expressions, statements and event mentions. Spans point into the stored text: parts excluded from analysis
+ * (disclaimers, link lists) are blanked with spaces of the same length rather than cut out.
+ */
+public final class ArticleAnalyzer {
+
+    /** A body range the analysis reads, as article-service sends it ({@code analysisRanges}). */
+    public record Range(int start, int end) {
+    }
+
+    private final LanguageEngine engine;
+    private final EntityFinder entityFinder;
+    private final ControlLinker controlLinker;
+    private final StatementExtractor statements;
+    private final EventMentionFinder events;
+
+    public ArticleAnalyzer(LanguageEngine engine, KnowledgeBase knowledge) {
+        this.engine = engine;
+        this.entityFinder = new EntityFinder(knowledge);
+        this.controlLinker = new ControlLinker(knowledge, entityFinder);
+        this.statements = new StatementExtractor(knowledge);
+        this.events = new EventMentionFinder(knowledge);
+    }
+
+    /**
+     * @param storedText the article text as stored
+     * @param ranges     the parts to analyse; null or empty means all of it
+     * @param published  the publication date relative dates are resolved against; null when unknown
+     */
+    public Analysis analyze(String storedText, List<Range> ranges, LocalDate published) {
+        String body = blankOutside(storedText, ranges);
+        ParsedText parsed = engine.parse(body, published);
+        ArticleEntities entities = new ArticleEntities();
+        entityFinder.find(parsed, published, entities);
+        controlLinker.find(parsed, entities);
+        List<TimeExpression> times = timeExpressions(parsed, published);
+        List<Statement> found = statements.extract(parsed, entities, published, times);
+        List<EventMention> eventMentions = events.find(parsed, entities, times);
+        List<String> notes = new ArrayList<>();
+        if (published == null) {
+            notes.add("publication date unknown: relative dates are not resolved");
+        }
+        return new Analysis(engine.describe(), parsed.tokenCount(), entities.build(), entities.mentions(), found, times,
+                eventMentions, notes);
+    }
+
+    static String blankOutside(String text, List<Range> ranges) {
+        if (ranges == null || ranges.isEmpty()) {
+            return text;
+        }
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            out[i] = c == '\n' ? '\n' : ' ';
+        }
+        for (Range r : ranges) {
+            for (int i = Math.max(0, r.start()); i < Math.min(text.length(), r.end()); i++) {
+                out[i] = text.charAt(i);
+            }
+        }
+        return new String(out);
+    }
+
+    /** Runs of tokens the engine marked as one date or time, normalised against the publication date. */
+    private static List<TimeExpression> timeExpressions(ParsedText parsed, LocalDate published) {
+        List<TimeExpression> out = new ArrayList<>();
+        for (Sentence s : parsed.sentences()) {
+            int i = 0;
+            while (i < s.tokens().size()) {
+                Token t = s.token(i);
+                if (t.timeValue() == null || !("DATE".equals(t.entityTag()) || "TIME".equals(t.entityTag()))) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j + 1 < s.tokens().size() && t.timeValue().equals(s.token(j + 1).timeValue())) {
+                    j++;
+                }
+                Span span = new Span(t.begin(), s.token(j).end());
+                String written = parsed.text().substring(span.start(), span.end());
+                DateRange range = TimeNormalizer.normalize(t.timeValue(), written, published);
+                out.add(new TimeExpression(written, span, range));
+                i = j + 1;
+            }
+        }
+        return out;
+    }
+}

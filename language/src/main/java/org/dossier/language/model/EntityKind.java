@@ -1,0 +1,3 @@
+package org.dossier.language.model;
+
+public enum EntityKind { PERSON, ORGANIZATION, COUNTRY, PLACE, CONTROL, COMMODITY }

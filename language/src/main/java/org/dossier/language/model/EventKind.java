@@ -1,0 +1,5 @@
+package org.dossier.language.model;
+
+public enum EventKind {
+    TALKS, CALL, MEETING, AGREEMENT, DEADLINE, ANNOUNCEMENT, CONTROL_IMPOSED, CONTROL_EASED, LICENCE_DECISION, REPORT, OTHER
+}

@@ -1,0 +1,3 @@
+package org.dossier.language.model;
+
+public enum Granularity { DAY, WEEK, MONTH, QUARTER, YEAR }
