@@ -27,4 +27,11 @@ public class Document {
     public int mentionCount;
     @Column(name = "statement_count")
     public int statementCount;
+    @Column(name = "token_count")
+    public int tokenCount;
+    /** Why the analysis found nothing or less than usual (unsupported language, unknown publication date). */
+    public String note;
+    /** The body ranges analysed, "start:end,start:end"; null means the whole text. */
+    @Column(name = "analysis_ranges")
+    public String ranges;
 }

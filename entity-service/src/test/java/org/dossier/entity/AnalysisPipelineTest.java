@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
 class AnalysisPipelineTest {
 
+    private static final String ANALYZED = "\"dossier.article.analyzed.v1\"";
+
     @Inject
     EventCodec codec;
 
@@ -46,8 +48,8 @@ class AnalysisPipelineTest {
             producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, "junk", "not an event")).get(30, TimeUnit.SECONDS);
         }
         try (TopicReader analysis = new TopicReader(Topics.ANALYSIS_EVENTS)) {
-            assertThat(analysis.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
-            assertThat(analysis.settle(r -> id.toString().equals(r.key()), Duration.ofSeconds(3))).hasSize(1);
+            assertThat(analysis.await(r -> id.toString().equals(r.key()) && r.value().contains(ANALYZED), 1, Duration.ofSeconds(60))).hasSize(1);
+            assertThat(analysis.settle(r -> id.toString().equals(r.key()) && r.value().contains(ANALYZED), Duration.ofSeconds(3))).hasSize(1);
         }
         try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ARTICLE_EVENTS))) {
             assertThat(dlq.await(r -> "junk".equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
@@ -68,7 +70,7 @@ class AnalysisPipelineTest {
             producer.send(new ProducerRecord<>(Topics.ARTICLE_EVENTS, id.toString(), stored)).get(30, TimeUnit.SECONDS);
         }
         try (TopicReader analysis = new TopicReader(Topics.ANALYSIS_EVENTS)) {
-            var failed = analysis.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30));
+            var failed = analysis.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(60));
             assertThat(failed).hasSize(1);
             var event = codec.read(failed.get(0).value());
             assertThat(event.type()).isEqualTo("dossier.article.processing-failed.v1");

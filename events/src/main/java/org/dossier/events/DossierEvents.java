@@ -10,6 +10,8 @@ public final class DossierEvents {
             new EventType<>("dossier.article.stored.v1", ArticleStored.class, Topics.ARTICLE_EVENTS);
     public static final EventType<ArticleAnalyzed> ARTICLE_ANALYZED =
             new EventType<>("dossier.article.analyzed.v1", ArticleAnalyzed.class, Topics.ANALYSIS_EVENTS);
+    public static final EventType<AnalysisResults> ANALYSIS_RESULTS =
+            new EventType<>("dossier.analysis.results.v1", AnalysisResults.class, Topics.ANALYSIS_EVENTS);
     public static final EventType<ArticleTimelined> ARTICLE_TIMELINED =
             new EventType<>("dossier.article.timelined.v1", ArticleTimelined.class, Topics.TIMELINE_EVENTS);
 
@@ -19,7 +21,7 @@ public final class DossierEvents {
     public static final EventType<ArticleProcessingFailed> TIMELINE_FAILED =
             new EventType<>("dossier.article.processing-failed.v1", ArticleProcessingFailed.class, Topics.TIMELINE_EVENTS);
 
-    public static final List<EventType<?>> ALL = List.of(ARTICLE_STORED, ARTICLE_ANALYZED, ARTICLE_TIMELINED, ANALYSIS_FAILED);
+    public static final List<EventType<?>> ALL = List.of(ARTICLE_STORED, ARTICLE_ANALYZED, ANALYSIS_RESULTS, ARTICLE_TIMELINED, ANALYSIS_FAILED);
 
     private DossierEvents() {
     }

@@ -35,6 +35,16 @@ class EventContractTest {
                     "a".repeat(64), null, List.of(new TextRange(0, 34)), "on Monday"),
             DossierEvents.ARTICLE_ANALYZED, new ArticleAnalyzed(ARTICLE, WHEN, 12, 3),
             DossierEvents.ARTICLE_TIMELINED, new ArticleTimelined(ARTICLE, WHEN, 2),
+            DossierEvents.ANALYSIS_RESULTS, new AnalysisResults(ARTICLE, WHEN,
+                    List.of(new AnalysisResults.ExtractedStatement(UUID.fromString("00000000-0000-4000-8000-000000000001"),
+                            "Kevin Hassett", UUID.fromString("00000000-0000-4000-8000-000000000002"), "PERSON", "said",
+                            "talks would go on", "Kevin Hassett said talks would go on", false, new TextRange(0, 36), null,
+                            java.time.LocalDate.of(2025, 6, 10), java.time.LocalDate.of(2025, 6, 10), "DAY",
+                            List.of(UUID.fromString("00000000-0000-4000-8000-000000000003")))),
+                    List.of(new AnalysisResults.ExtractedEventMention(UUID.fromString("00000000-0000-4000-8000-000000000004"),
+                            "TALKS", "talks", "Talks in London", java.time.LocalDate.of(2025, 6, 9),
+                            java.time.LocalDate.of(2025, 6, 10), "DAY", List.of(), List.of(), List.of(),
+                            "Talks resumed in London on Monday.", new TextRange(0, 34)))),
             DossierEvents.ANALYSIS_FAILED, new ArticleProcessingFailed(ARTICLE, "analysis", "text is missing", WHEN));
 
     static Stream<EventType<?>> types() {

@@ -1,35 +1,183 @@
 package org.dossier.entity.rest;
 
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.dossier.entity.api.EntityView;
+import org.dossier.entity.api.MergeView;
+import org.dossier.entity.api.StatementView;
+import org.dossier.entity.repository.AnalysisRepository;
+import org.dossier.entity.repository.Cursors;
 import org.dossier.entity.service.AnalysisService;
 
-/** Batch reads for the gateway. */
-@Path("/internal/analyses")
+/** Batch reads for the gateway: every call takes all the parents of one GraphQL level at once. */
+@Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InternalAnalysisResource {
 
-    public record AnalysisView(UUID articleId, OffsetDateTime analyzedAt, int mentionCount, int statementCount) {
+    static final int MAX_PAGE = 500;
+
+    public record AnalysisView(UUID articleId, OffsetDateTime analyzedAt, int tokenCount, int mentionCount,
+                               int statementCount, String note) {
+    }
+
+    public record ReanalyzeRequest(List<UUID> articleIds) {
+    }
+
+    public record SpeakerStatementsRequest(List<UUID> speakerIds, UUID about, Integer first) {
     }
 
     private final AnalysisService analysis;
+    private final AnalysisRepository repository;
 
-    InternalAnalysisResource(AnalysisService analysis) {
+    InternalAnalysisResource(AnalysisService analysis, AnalysisRepository repository) {
         this.analysis = analysis;
+        this.repository = repository;
     }
 
     /** Analyses of these articles; articles not analysed yet are left out. */
     @POST
-    @Path("lookup")
+    @Path("analyses/lookup")
     public List<AnalysisView> lookup(List<UUID> articleIds) {
         return analysis.find(articleIds == null ? List.of() : articleIds).stream()
-                .map(d -> new AnalysisView(d.articleId, d.analyzedAt, d.mentionCount, d.statementCount)).toList();
+                .map(d -> new AnalysisView(d.articleId, d.analyzedAt, d.tokenCount, d.mentionCount, d.statementCount, d.note))
+                .toList();
+    }
+
+    @POST
+    @Path("entities/lookup")
+    @Transactional
+    public List<EntityView> entities(List<UUID> ids) {
+        return repository.entities(ids == null ? List.of() : ids);
+    }
+
+    @GET
+    @Path("entities")
+    @Transactional
+    public AnalysisRepository.Page<EntityView> entityPage(@QueryParam("kind") String kind, @QueryParam("search") String search,
+                                                          @QueryParam("first") @DefaultValue("50") int first,
+                                                          @QueryParam("after") String after) {
+        return repository.entityPage(kind(kind), search, false, null, pageSize(first), after);
+    }
+
+    /** People who hold or held a post, or who made statements. */
+    @GET
+    @Path("officials")
+    @Transactional
+    public AnalysisRepository.Page<EntityView> officials(@QueryParam("country") UUID country, @QueryParam("search") String search,
+                                                         @QueryParam("first") @DefaultValue("50") int first,
+                                                         @QueryParam("after") String after) {
+        return repository.entityPage(null, search, true, country, pageSize(first), after);
+    }
+
+    @POST
+    @Path("articles/entities")
+    @Transactional
+    public Map<UUID, List<EntityView>> entitiesOfArticles(List<UUID> articleIds) {
+        return repository.entitiesOfArticles(articleIds == null ? List.of() : articleIds);
+    }
+
+    @POST
+    @Path("articles/statements")
+    @Transactional
+    public Map<UUID, List<StatementView>> statementsOfArticles(List<UUID> articleIds) {
+        return repository.statementsOfArticles(articleIds == null ? List.of() : articleIds);
+    }
+
+    @GET
+    @Path("statements")
+    @Transactional
+    public AnalysisRepository.Page<StatementView> statements(@QueryParam("about") UUID about, @QueryParam("speaker") UUID speaker,
+                                                             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                                             @QueryParam("first") @DefaultValue("50") int first,
+                                                             @QueryParam("after") String after) {
+        return repository.statementPage(about, speaker == null ? null : List.of(speaker), from, to, pageSize(first), after);
+    }
+
+    /** The first page of statements of each speaker, for a list of officials in one call. */
+    @POST
+    @Path("statements/by-speaker")
+    @Transactional
+    public Map<UUID, AnalysisRepository.Page<StatementView>> bySpeaker(SpeakerStatementsRequest request) {
+        if (request == null || request.speakerIds() == null) {
+            throw new BadRequestException("speakerIds: required");
+        }
+        int first = pageSize(request.first() == null ? 50 : request.first());
+        Map<UUID, AnalysisRepository.Page<StatementView>> out = new java.util.LinkedHashMap<>();
+        for (UUID speaker : request.speakerIds()) {
+            out.put(speaker, repository.statementPage(request.about(), List.of(speaker), null, null, first, null));
+        }
+        return out;
+    }
+
+    @GET
+    @Path("merges")
+    @Transactional
+    public List<MergeView> merges(@QueryParam("entity") UUID entity) {
+        return repository.merges(entity);
+    }
+
+    /** Undoes a recorded merge: the name becomes its own person, in that article and in later analyses. */
+    @POST
+    @Path("merges/{id}/undo")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    public Map<String, UUID> undo(@PathParam("id") long id) {
+        UUID separate = repository.undoMerge(id);
+        if (separate == null) {
+            throw new NotFoundException("merge " + id + ": no such merge, or undone already");
+        }
+        return Map.of("entityId", separate);
+    }
+
+    /** Re-runs the analysis of the given articles, or of all when none are given; idempotent. */
+    @POST
+    @Path("analysis/reanalyze")
+    public Map<String, Integer> reanalyze(ReanalyzeRequest request) {
+        return Map.of("reanalyzed", analysis.reanalyze(request == null ? null : request.articleIds()));
+    }
+
+    private static int pageSize(int first) {
+        if (first < 0 || first > MAX_PAGE) {
+            throw new BadRequestException("first: must be between 0 and " + MAX_PAGE + ", was " + first);
+        }
+        return first;
+    }
+
+    private static String kind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        if (!List.of("PERSON", "ORGANIZATION", "COUNTRY", "PLACE", "CONTROL", "COMMODITY").contains(kind)) {
+            throw new BadRequestException("kind: one of PERSON, ORGANIZATION, COUNTRY, PLACE, CONTROL, COMMODITY, was " + kind);
+        }
+        return kind;
+    }
+
+    /** A cursor this API did not hand out is the caller's mistake. */
+    @Provider
+    public static class InvalidCursorMapper implements ExceptionMapper<Cursors.InvalidCursorException> {
+        @Override
+        public Response toResponse(Cursors.InvalidCursorException e) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        }
     }
 }
