@@ -47,7 +47,7 @@ public final class ArticleAnalyzer {
      * @param published  the publication date relative dates are resolved against; null when unknown
      */
     public Analysis analyze(String storedText, List<Range> ranges, LocalDate published) {
-        String body = blankOutside(storedText, ranges);
+        String body = breakRunOnText(blankOutside(storedText, ranges));
         ParsedText parsed = engine.parse(body, published);
         ArticleEntities entities = new ArticleEntities();
         entityFinder.find(parsed, published, entities);
@@ -78,6 +78,32 @@ public final class ArticleAnalyzer {
             }
         }
         return new String(out);
+    }
+
+    /** Longest stretch without a sentence end that is parsed as one sentence; longer ones are broken at a space. */
+    static final int MAX_SENTENCE_CHARS = 1_000;
+
+    /**
+     * Text with no full stop for thousands of words (scraped tables, lists, markup) would be one huge sentence, whose
+     * tagging and parsing cost grows faster than its length. A space in such a run becomes a line break (same length,
+     * so every offset still holds), which the engine treats as a sentence end.
+     */
+    static String breakRunOnText(String text) {
+        char[] out = null;
+        int sinceBreak = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+                sinceBreak = 0;
+            } else if (++sinceBreak > MAX_SENTENCE_CHARS && Character.isWhitespace(c)) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                out[i] = '\n';
+                sinceBreak = 0;
+            }
+        }
+        return out == null ? text : new String(out);
     }
 
     /** Runs of tokens the engine marked as one date or time, normalised against the publication date. */

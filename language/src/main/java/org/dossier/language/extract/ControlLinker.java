@@ -63,7 +63,8 @@ final class ControlLinker {
                 Span object = new Span(m.start(2), m.end(2));
                 String firstWord = m.group(2).trim().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
                 String measureWord = m.group(1).toLowerCase(java.util.Locale.ROOT);
-                if (claimed.stream().anyMatch(c -> c.overlaps(object)) || GENERIC_OBJECTS.contains(firstWord)
+                Span whole = new Span(m.start(), m.end(2));
+                if (claimed.stream().anyMatch(c -> c.overlaps(whole)) || GENERIC_OBJECTS.contains(firstWord)
                         || m.group(2).isBlank() || measureWord.startsWith(firstWord) || firstWord.startsWith(measureWord)) {
                     continue;
                 }

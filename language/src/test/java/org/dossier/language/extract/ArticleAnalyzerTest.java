@@ -157,4 +157,17 @@ class ArticleAnalyzerTest {
         assertThat(s.speakerKey()).isEqualTo("person:he-lifeng");
         assertThat(stored.substring(s.span().start(), s.span().end())).startsWith("He Lifeng said");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS) // a guard against a stall, not a speed check
+    void pathologicalInputIsAnalysedAndNothingHangs() {
+        String noFullStop = "tariffs and controls and talks ".repeat(2_000); // 10,000 tokens, no sentence end
+        Analysis run = analyze(noFullStop);
+        assertThat(run.tokenCount()).isEqualTo(10_000);
+        assertThat(run.statements()).isEmpty();
+        assertThat(analyze("1234 5678 90 12.5 % 3,000").statements()).isEmpty();
+        assertThat(analyze("<div><p>&nbsp;</p><span class=\"x\"></span></div>").statements()).isEmpty();
+        assertThat(analyze("").tokenCount()).isZero();
+        assertThat(ArticleAnalyzer.breakRunOnText(noFullStop)).hasSameSizeAs(noFullStop);
+    }
 }
