@@ -86,6 +86,12 @@ class ExtractionServiceTest {
                 .post("/internal/entities/lookup").then().statusCode(200).extract().jsonPath();
         assertThat(person.getString("[0].name")).isEqualTo("Howard Lutnick");
         assertThat(person.getString("[0].roles[0].title")).isEqualTo("Secretary of Commerce");
+        // The entities the article names, each once.
+        JsonPath named = given().contentType("application/json").body(List.of(id)).post("/internal/articles/entities")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(named.getList("'" + id + "'.key", String.class))
+                .contains("person:howard-lutnick", "org:reuters", "control:us-entity-list", "country:CN")
+                .doesNotHaveDuplicates();
         // Statements about a control, across articles.
         given().queryParam("about", AnalysisRepository.entityId("control:us-entity-list")).get("/internal/statements")
                 .then().statusCode(200).body(containsString(id.toString()));

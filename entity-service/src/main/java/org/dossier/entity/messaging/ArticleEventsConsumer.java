@@ -21,8 +21,10 @@ public class ArticleEventsConsumer {
                 (article, reason) -> analysis.reportFailure(article.articleId(), reason));
     }
 
+    // Analysis is CPU-bound: articles are analysed concurrently on a pool as large as the cores we are given
+    // (smallrye.messaging.worker.language.max-concurrency); offsets are still committed in order.
     @Incoming("article-events")
-    @Blocking
+    @Blocking(value = "language", ordered = false)
     public void consume(String message) {
         inbox.handle(handlers, message);
     }

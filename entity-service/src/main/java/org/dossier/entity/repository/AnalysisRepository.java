@@ -30,6 +30,8 @@ public class AnalysisRepository {
 
     private static final String ENTITY_COLUMNS = "id, key, kind, name, array_to_string(aliases, chr(31)), wikidata_id, "
             + "country_id, organization_kind, roles::text, control::text";
+    private static final String ENTITY_COLUMNS_OF_E = "e.id, e.key, e.kind, e.name, array_to_string(e.aliases, chr(31)), "
+            + "e.wikidata_id, e.country_id, e.organization_kind, e.roles::text, e.control::text";
     private static final String STATEMENT_COLUMNS = "id, article_id, attributed_to, speaker_id, speaker_kind, cue, content, "
             + "quote, direct, span_start, span_end, reported_by_id, said_from, said_to, said_granularity, "
             + "array_to_string(about, ','), published_at";
@@ -190,6 +192,16 @@ public class AnalysisRepository {
         return rows.stream().map(this::entity).toList();
     }
 
+    @SuppressWarnings("unchecked")
+    public List<StatementView> statements(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT " + STATEMENT_COLUMNS + " FROM statement WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .setParameter("ids", uuidArray(ids)).getResultList();
+        return rows.stream().map(this::statement).toList();
+    }
+
     /** Entities each article mentions (and controls' imposing countries), keyed by article. */
     @SuppressWarnings("unchecked")
     public Map<UUID, List<EntityView>> entitiesOfArticles(Collection<UUID> articleIds) {
@@ -198,7 +210,7 @@ public class AnalysisRepository {
         if (articleIds.isEmpty()) {
             return out;
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT m.article_id, " + prefixed("e", ENTITY_COLUMNS)
+        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT m.article_id, " + ENTITY_COLUMNS_OF_E
                         + " FROM mention m JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ANY(CAST(:ids AS uuid[])) "
                         + "ORDER BY m.article_id, e.kind, e.name")
                 .setParameter("ids", uuidArray(articleIds)).getResultList();
@@ -245,9 +257,8 @@ public class AnalysisRepository {
         List<Object[]> rows = items.setParameter("limit", first + 1).getResultList();
         List<EntityView> views = rows.stream().limit(first).map(this::entity).toList();
         long total = ((Number) count.getSingleResult()).longValue();
-        String end = views.isEmpty() ? null : Cursors.encode(views.get(views.size() - 1).name().toLowerCase(java.util.Locale.ROOT),
-                views.get(views.size() - 1).id().toString());
-        return new Page<>(views, total, end, rows.size() > first);
+        return Page.of(views, v -> Cursors.encode(v.name().toLowerCase(java.util.Locale.ROOT), v.id().toString()), total,
+                rows.size() > first);
     }
 
     @SuppressWarnings("unchecked")
@@ -306,10 +317,8 @@ public class AnalysisRepository {
         List<Object[]> rows = items.setParameter("limit", first + 1).getResultList();
         List<StatementView> views = rows.stream().limit(first).map(this::statement).toList();
         long total = ((Number) count.getSingleResult()).longValue();
-        StatementView last = views.isEmpty() ? null : views.get(views.size() - 1);
-        String end = last == null ? null : Cursors.encode(last.saidFrom() == null ? "0001-01-01" : last.saidFrom().toString(),
-                last.id().toString());
-        return new Page<>(views, total, end, rows.size() > first);
+        return Page.of(views, v -> Cursors.encode(v.saidFrom() == null ? "0001-01-01" : v.saidFrom().toString(),
+                v.id().toString()), total, rows.size() > first);
     }
 
     // ---- mapping ---------------------------------------------------------------------------------------------------
@@ -356,11 +365,6 @@ public class AnalysisRepository {
         return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    private static String prefixed(String alias, String columns) {
-        return Arrays.stream(columns.split(", (?![^(]*\\))")).map(c -> c.startsWith("array_to_string(")
-                ? c.replace("array_to_string(", "array_to_string(" + alias + ".") : alias + "." + c).collect(Collectors.joining(", "));
-    }
-
     private String toJson(Object o) {
         try {
             return json.writeValueAsString(o);
@@ -378,6 +382,12 @@ public class AnalysisRepository {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
-    public record Page<T>(List<T> items, long totalCount, String endCursor, boolean hasNextPage) {
+    /** One page of a list: the items, a cursor per item (for Relay edges), and what pageInfo needs. */
+    public record Page<T>(List<T> items, List<String> cursors, long totalCount, String endCursor, boolean hasNextPage) {
+
+        static <T> Page<T> of(List<T> items, java.util.function.Function<T, String> cursor, long total, boolean more) {
+            List<String> cursors = items.stream().map(cursor).toList();
+            return new Page<>(items, cursors, total, cursors.isEmpty() ? null : cursors.get(cursors.size() - 1), more);
+        }
     }
 }

@@ -45,6 +45,9 @@ public class InternalAnalysisResource {
     public record SpeakerStatementsRequest(List<UUID> speakerIds, UUID about, Integer first) {
     }
 
+    public record ControlStatementsRequest(List<UUID> controlIds, Integer first) {
+    }
+
     private final AnalysisService analysis;
     private final AnalysisRepository repository;
 
@@ -102,6 +105,13 @@ public class InternalAnalysisResource {
         return repository.statementsOfArticles(articleIds == null ? List.of() : articleIds);
     }
 
+    @POST
+    @Path("statements/lookup")
+    @Transactional
+    public List<StatementView> statementsById(List<UUID> ids) {
+        return repository.statements(ids == null ? List.of() : ids);
+    }
+
     @GET
     @Path("statements")
     @Transactional
@@ -124,6 +134,22 @@ public class InternalAnalysisResource {
         Map<UUID, AnalysisRepository.Page<StatementView>> out = new java.util.LinkedHashMap<>();
         for (UUID speaker : request.speakerIds()) {
             out.put(speaker, repository.statementPage(request.about(), List.of(speaker), null, null, first, null));
+        }
+        return out;
+    }
+
+    /** The first page of statements about each control, for a list of controls in one call. */
+    @POST
+    @Path("statements/by-control")
+    @Transactional
+    public Map<UUID, AnalysisRepository.Page<StatementView>> byControl(ControlStatementsRequest request) {
+        if (request == null || request.controlIds() == null) {
+            throw new BadRequestException("controlIds: required");
+        }
+        int first = pageSize(request.first() == null ? 50 : request.first());
+        Map<UUID, AnalysisRepository.Page<StatementView>> out = new java.util.LinkedHashMap<>();
+        for (UUID control : request.controlIds()) {
+            out.put(control, repository.statementPage(control, null, null, null, first, null));
         }
         return out;
     }
