@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.dossier.testing.RealInfrastructureResource;
 import java.util.Map;
 import java.util.UUID;
 import org.dossier.gateway.graphql.GlobalId;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * unreachable service give GraphQL errors, never a 500. The path through all services is in system-tests.
  */
 @QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
 class GatewayErrorsTest {
 
     private static final String QUERY = "query($id: ID!) { article(id: $id) { id processing { stored analyzed timelined } } }";

@@ -16,14 +16,29 @@ public class ArticleClient {
 
     private final ArticleServiceApi api;
 
-    ArticleClient(@RestClient ArticleServiceApi api) {
+    private final DownstreamCalls calls;
+
+    ArticleClient(@RestClient ArticleServiceApi api, DownstreamCalls calls) {
         this.api = api;
+        this.calls = calls;
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public List<ArticleRecord> lookup(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : api.lookup(ids);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        calls.count("article-service");
+        return api.lookup(ids);
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public ArticlePageRecord search(String q, String source, String from, String to, int first, String after) {
+        calls.count("article-service");
+        return api.search(q, source, from, to, first, after);
     }
 }

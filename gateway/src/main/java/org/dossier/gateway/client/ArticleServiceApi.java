@@ -12,12 +12,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** article-service's internal batch API. Wrapped by {@link ArticleClient}, which adds fault tolerance. */
 @RegisterRestClient(configKey = "article-service")
-@Path("/internal/articles")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface ArticleServiceApi {
 
     @POST
-    @Path("lookup")
+    @Path("internal/articles/lookup")
     List<ArticleRecord> lookup(Collection<UUID> ids);
+
+    @jakarta.ws.rs.GET
+    @Path("api/articles")
+    ArticlePageRecord search(@jakarta.ws.rs.QueryParam("q") String q, @jakarta.ws.rs.QueryParam("source") String source,
+                             @jakarta.ws.rs.QueryParam("from") String from, @jakarta.ws.rs.QueryParam("to") String to,
+                             @jakarta.ws.rs.QueryParam("first") int first, @jakarta.ws.rs.QueryParam("after") String after);
 }

@@ -15,8 +15,13 @@ public class Article implements Node {
     private final String source;
     private final OffsetDateTime publishedAt;
     private final Processing processing;
+    private final java.util.UUID uuid;
+    private final java.util.UUID duplicateOfId;
 
-    public Article(String id, String title, String url, String source, OffsetDateTime publishedAt, Processing processing) {
+    public Article(java.util.UUID uuid, java.util.UUID duplicateOfId, String id, String title, String url, String source,
+                   OffsetDateTime publishedAt, Processing processing) {
+        this.uuid = uuid;
+        this.duplicateOfId = duplicateOfId;
         this.id = id;
         this.title = title;
         this.url = url;
@@ -56,5 +61,15 @@ public class Article implements Node {
     @Description("Where the article stands in the pipeline.")
     public Processing getProcessing() {
         return processing;
+    }
+
+    /** The article-service id (not a field). */
+    public java.util.UUID uuid() {
+        return uuid;
+    }
+
+    /** The id of the article this one duplicates, if any (not a field). */
+    public java.util.UUID duplicateOfId() {
+        return duplicateOfId;
     }
 }

@@ -109,7 +109,9 @@ final class Stack {
         parts.add(service("entity-service", config.entityPort(), common));
         parts.add(service("timeline-service", config.timelinePort(), common));
         parts.add(service("gateway", config.gatewayPort(), Map.of(
-                "DOSSIER_ARTICLE_SERVICE_URL", "http://127.0.0.1:" + config.articlePort())));
+                "DOSSIER_ARTICLE_SERVICE_URL", "http://127.0.0.1:" + config.articlePort(),
+                "DOSSIER_ENTITY_SERVICE_URL", "http://127.0.0.1:" + config.entityPort(),
+                "DOSSIER_KAFKA_BOOTSTRAP", config.kafkaBootstrap())));
         return parts;
     }
 

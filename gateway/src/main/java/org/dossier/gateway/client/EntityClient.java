@@ -1,0 +1,95 @@
+package org.dossier.gateway.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Calls entity-service with a timeout, a retry for passing faults and a circuit breaker for an outage. Every method
+ * takes the ids of all parents of one GraphQL level, so a nested query costs one call per level.
+ */
+@ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = jakarta.ws.rs.client.ResponseProcessingException.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+public class EntityClient {
+
+    private final EntityServiceApi api;
+    private final DownstreamCalls calls;
+
+    EntityClient(@RestClient EntityServiceApi api, DownstreamCalls calls) {
+        this.api = api;
+        this.calls = calls;
+    }
+
+    public List<EntityRecord> entities(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        calls.count("entity-service");
+        return api.entities(ids);
+    }
+
+    public PageRecord<EntityRecord> entityPage(String kind, String search, int first, String after) {
+        calls.count("entity-service");
+        return api.entityPage(kind, search, first, after);
+    }
+
+    public PageRecord<EntityRecord> officials(UUID country, String search, int first, String after) {
+        calls.count("entity-service");
+        return api.officials(country, search, first, after);
+    }
+
+    public Map<UUID, List<EntityRecord>> entitiesOfArticles(Collection<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        calls.count("entity-service");
+        return api.entitiesOfArticles(articleIds);
+    }
+
+    public Map<UUID, List<StatementRecord>> statementsOfArticles(Collection<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        calls.count("entity-service");
+        return api.statementsOfArticles(articleIds);
+    }
+
+    public List<StatementRecord> statements(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        calls.count("entity-service");
+        return api.statements(ids);
+    }
+
+    public PageRecord<StatementRecord> statementPage(UUID about, UUID speaker, LocalDate from, LocalDate to, int first, String after) {
+        calls.count("entity-service");
+        return api.statementPage(about, speaker, from, to, first, after);
+    }
+
+    public Map<UUID, PageRecord<StatementRecord>> statementsBySpeaker(Collection<UUID> speakers, UUID about, int first) {
+        if (speakers.isEmpty()) {
+            return Map.of();
+        }
+        calls.count("entity-service");
+        return api.statementsBySpeaker(new EntityServiceApi.SpeakerStatementsRequest(speakers, about, first));
+    }
+
+    public Map<UUID, PageRecord<StatementRecord>> statementsByControl(Collection<UUID> controls, int first) {
+        if (controls.isEmpty()) {
+            return Map.of();
+        }
+        calls.count("entity-service");
+        return api.statementsByControl(new EntityServiceApi.ControlStatementsRequest(controls, first));
+    }
+}

@@ -1,0 +1,247 @@
+package org.dossier.gateway.graphql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dossier.gateway.client.ArticleClient;
+import org.dossier.gateway.client.ArticleRecord;
+import org.dossier.gateway.client.EntityClient;
+import org.dossier.gateway.client.EntityLookup;
+import org.dossier.gateway.client.EntityRecord;
+import org.dossier.gateway.client.PageRecord;
+import org.dossier.gateway.client.StatementRecord;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+/**
+ * Nested fields, each resolved for all parents of a level at once ({@code @Source List}): one downstream call per
+ * level, whatever the number of parents.
+ */
+@GraphQLApi
+public class NestedFields {
+
+    private final ArticleClient articles;
+    private final EntityClient entities;
+    private final EntityLookup lookup;
+
+    NestedFields(ArticleClient articles, EntityClient entities, EntityLookup lookup) {
+        this.articles = articles;
+        this.entities = entities;
+        this.lookup = lookup;
+    }
+
+    // ---- Article ---------------------------------------------------------------------------------------------------
+
+    @Name("entities")
+    @Description("Every entity the article names, each once.")
+    public List<@NonNull List<@NonNull Entity>> articleEntities(@Source List<Article> parents) {
+        Map<UUID, List<EntityRecord>> byArticle = entities.entitiesOfArticles(ids(parents, Article::uuid));
+        byArticle.values().forEach(lookup::remember);
+        return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream()
+                .map(e -> (Entity) EntityBase.of(e)).toList()).toList();
+    }
+
+    @Name("statements")
+    @Description("The statements read from the article, in text order.")
+    public List<@NonNull List<@NonNull Statement>> articleStatements(@Source List<Article> parents) {
+        Map<UUID, List<StatementRecord>> byArticle = entities.statementsOfArticles(ids(parents, Article::uuid));
+        return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream().map(Statement::new).toList()).toList();
+    }
+
+    @Name("events")
+    @Description("The timeline events the article reports.")
+    public List<@NonNull List<@NonNull TimelineEvent>> articleEvents(@Source List<Article> parents) {
+        // Timeline events are merged by timeline-service; until it serves them, articles report none.
+        return parents.stream().map(a -> List.<TimelineEvent>of()).toList();
+    }
+
+    @Name("duplicateOf")
+    @Description("The article this one repeats, when it is a duplicate.")
+    public List<Article> duplicateOf(@Source List<Article> parents) {
+        Map<UUID, Article> found = articlesById(parents.stream().map(Article::duplicateOfId).filter(Objects::nonNull).toList());
+        return parents.stream().map(a -> a.duplicateOfId() == null ? null : found.get(a.duplicateOfId())).toList();
+    }
+
+    // ---- Statement -------------------------------------------------------------------------------------------------
+
+    @Name("speaker")
+    @Description("The resolved speaker; null when anonymous.")
+    public List<Entity> speaker(@Source List<Statement> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(ids(parents, s -> s.record().speakerId()));
+        return parents.stream().map(s -> (Entity) entityOrNull(found.get(s.record().speakerId()))).toList();
+    }
+
+    @Name("about")
+    @Description("The controls the statement is about, including ones it excludes.")
+    public List<@NonNull List<@NonNull Control>> about(@Source List<Statement> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(s -> s.record().about().stream()).toList());
+        return parents.stream().map(s -> s.record().about().stream().map(found::get).filter(Objects::nonNull)
+                .map(Control::new).toList()).toList();
+    }
+
+    @Name("reportedBy")
+    @Description("The outlet the article cites for the statement.")
+    public List<Organization> reportedBy(@Source List<Statement> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(ids(parents, s -> s.record().reportedById()));
+        return parents.stream().map(s -> {
+            EntityRecord r = found.get(s.record().reportedById());
+            return r == null ? null : new Organization(r);
+        }).toList();
+    }
+
+    @Name("article")
+    @NonNull
+    @Description("The article the statement was read from.")
+    public List<@NonNull Article> statementArticle(@Source List<Statement> parents) {
+        Map<UUID, Article> found = articlesById(ids(parents, s -> s.record().articleId()));
+        return parents.stream().map(s -> found.get(s.record().articleId())).toList();
+    }
+
+    // ---- entities --------------------------------------------------------------------------------------------------
+
+    @Name("country")
+    @Description("The person's country.")
+    public List<Country> personCountry(@Source List<Person> parents) {
+        return countries(parents);
+    }
+
+    @Name("country")
+    @Description("The organisation's country.")
+    public List<Country> organizationCountry(@Source List<Organization> parents) {
+        return countries(parents);
+    }
+
+    @Name("country")
+    @Description("The country the place is in.")
+    public List<Country> placeCountry(@Source List<Place> parents) {
+        return countries(parents);
+    }
+
+    @Name("roles")
+    @NonNull
+    @Description("Posts held, with their dates.")
+    public List<@NonNull List<@NonNull Role>> roles(@Source List<Person> parents) {
+        return parents.stream().map(p -> p.record().roles() == null ? List.<Role>of() : p.record().roles().stream()
+                .map(r -> new Role(r.title(), r.organizationId(), r.from(), r.to())).toList()).toList();
+    }
+
+    @Name("organization")
+    @Description("The organisation the post belongs to.")
+    public List<Organization> roleOrganization(@Source List<Role> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(ids(parents, Role::organizationId));
+        return parents.stream().map(r -> {
+            EntityRecord e = found.get(r.organizationId());
+            return e == null ? null : new Organization(e);
+        }).toList();
+    }
+
+    @Name("statements")
+    @NonNull
+    @Description("What the person said, newest first.")
+    public List<Connections.@NonNull StatementConnection> personStatements(@Source List<Person> parents,
+                                                                          @DefaultValue("20") int first, String after,
+                                                                          Filters.StatementFilter filter) {
+        int size = Limits.pageSize(first);
+        UUID about = filter == null || filter.about == null ? null : GlobalId.decode(filter.about, "Control");
+        if (after == null && (filter == null || (filter.from == null && filter.to == null))) {
+            Map<UUID, PageRecord<StatementRecord>> pages = entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size);
+            return parents.stream().map(p -> Connections.statements(pages.getOrDefault(p.record().id(), PageRecord.empty()))).toList();
+        }
+        // A cursor or a date range belongs to one list: page through each parent on its own.
+        return parents.stream().map(p -> Connections.statements(entities.statementPage(about, p.record().id(),
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after))).toList();
+    }
+
+    @Name("measure")
+    @NonNull
+    @Description("What kind of measure the control is.")
+    public List<Enums.@NonNull ControlMeasure> measure(@Source List<Control> parents) {
+        return parents.stream().map(c -> c.record().control() == null || c.record().control().measure() == null
+                ? Enums.ControlMeasure.OTHER : Enums.ControlMeasure.valueOf(c.record().control().measure())).toList();
+    }
+
+    @Name("imposedBy")
+    @Description("The country imposing the control.")
+    public List<Country> imposedBy(@Source List<Control> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(parents.stream().map(c -> c.record().control())
+                .filter(Objects::nonNull).map(EntityRecord.ControlRecord::imposedById).toList());
+        return parents.stream().map(c -> c.record().control() == null ? null
+                : country(found.get(c.record().control().imposedById()))).toList();
+    }
+
+    @Name("targets")
+    @NonNull
+    @Description("The countries the control targets; empty when it applies to all.")
+    public List<@NonNull List<@NonNull Country>> targets(@Source List<Control> parents) {
+        return related(parents, EntityRecord.ControlRecord::targetIds, Country::new);
+    }
+
+    @Name("items")
+    @NonNull
+    @Description("The items the control covers.")
+    public List<@NonNull List<@NonNull Commodity>> items(@Source List<Control> parents) {
+        return related(parents, EntityRecord.ControlRecord::itemIds, Commodity::new);
+    }
+
+    @Name("statements")
+    @NonNull
+    @Description("What was said about the control, by anyone, newest first.")
+    public List<Connections.@NonNull StatementConnection> controlStatements(@Source List<Control> parents,
+                                                                           @DefaultValue("20") int first, String after,
+                                                                           Filters.StatementFilter filter) {
+        int size = Limits.pageSize(first);
+        if (after == null && filter == null) {
+            Map<UUID, PageRecord<StatementRecord>> pages = entities.statementsByControl(ids(parents, c -> c.record().id()), size);
+            return parents.stream().map(c -> Connections.statements(pages.getOrDefault(c.record().id(), PageRecord.empty()))).toList();
+        }
+        return parents.stream().map(c -> Connections.statements(entities.statementPage(c.record().id(),
+                filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id(),
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after))).toList();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private <T extends EntityBase> List<Country> countries(List<T> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(ids(parents, p -> p.record().countryId()));
+        return parents.stream().map(p -> country(found.get(p.record().countryId()))).toList();
+    }
+
+    private <T> List<List<T>> related(List<Control> parents, Function<EntityRecord.ControlRecord, List<UUID>> ids,
+                                      Function<EntityRecord, T> wrap) {
+        Map<UUID, EntityRecord> found = lookup.get(parents.stream().map(c -> c.record().control()).filter(Objects::nonNull)
+                .flatMap(c -> ids.apply(c) == null ? java.util.stream.Stream.empty() : ids.apply(c).stream()).toList());
+        List<List<T>> out = new ArrayList<>();
+        for (Control c : parents) {
+            List<UUID> wanted = c.record().control() == null || ids.apply(c.record().control()) == null ? List.of()
+                    : ids.apply(c.record().control());
+            out.add(wanted.stream().map(found::get).filter(Objects::nonNull).map(wrap).toList());
+        }
+        return out;
+    }
+
+    private static Country country(EntityRecord r) {
+        return r == null ? null : new Country(r);
+    }
+
+    private static EntityBase entityOrNull(EntityRecord r) {
+        return r == null ? null : EntityBase.of(r);
+    }
+
+    private Map<UUID, Article> articlesById(Collection<UUID> ids) {
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        return articles.lookup(distinct).stream().collect(Collectors.toMap(ArticleRecord::id, ArticleGraph::toArticle, (a, b) -> a));
+    }
+
+    private static <T> List<UUID> ids(List<T> parents, Function<T, UUID> id) {
+        return parents.stream().map(id).filter(Objects::nonNull).distinct().toList();
+    }
+}
