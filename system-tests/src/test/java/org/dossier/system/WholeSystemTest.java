@@ -98,6 +98,117 @@ class WholeSystemTest {
 
     @Test
     @Order(3)
+    void everyContractOperationRunsAndTheFlagshipQuestionIsAnsweredFromTheDemoArticles() throws Exception {
+        String operations = Files.readString(Path.of("..", "..", "shared", "contract", "operations.graphql"));
+        JsonNode officials = null;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            officials = operation(operations, "OfficialsOnControls", Map.of()).path("officials");
+            if (officials.path("totalCount").asInt() > 0 && officials.toString().contains("Donald Trump")
+                    && officials.toString().contains("\"imposedBy\"")) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        JsonNode trump = null;
+        for (JsonNode edge : officials.path("edges")) {
+            if (edge.path("node").path("name").asText().equals("Donald Trump")) {
+                trump = edge.path("node");
+            }
+        }
+        assertThat(trump).as("Donald Trump among the officials: " + officials).isNotNull();
+        assertThat(trump.path("country").path("name").asText()).isEqualTo("United States");
+        assertThat(trump.path("roles").toString()).contains("President of the United States");
+        assertThat(trump.path("statements").path("edges")).anySatisfy(e -> {
+            assertThat(e.path("node").path("about")).isNotEmpty();
+            assertThat(e.path("node").path("article").path("id").asText()).isNotEmpty();
+        });
+
+        JsonNode controls = operation(operations, "Entities", Map.of("kind", "CONTROL")).path("entities");
+        assertThat(controls.path("totalCount").asInt()).isPositive();
+        String rareEarths = null;
+        for (JsonNode edge : controls.path("edges")) {
+            if (edge.path("node").path("name").asText().contains("rare earth")) {
+                rareEarths = edge.path("node").path("id").asText();
+            }
+        }
+        assertThat(rareEarths).as("the rare-earth controls are an entity: " + controls).isNotNull();
+        JsonNode about = operation(operations, "StatementsAboutControl", Map.of("control", rareEarths)).path("statements");
+        assertThat(about.path("totalCount").asInt()).isPositive();
+        assertThat(about.path("edges").get(0).path("node").path("about").toString()).contains(rareEarths);
+
+        JsonNode articles = operation(operations, "Articles", Map.of("search", "rare earth")).path("articles");
+        assertThat(articles.path("totalCount").asInt()).isPositive();
+        String articleId = articles.path("edges").get(0).path("node").path("id").asText();
+        JsonNode extraction = operation(operations, "ArticleExtraction", Map.of("id", articleId)).path("article");
+        assertThat(extraction.path("processing").path("analyzed").asBoolean()).isTrue();
+        assertThat(extraction.path("entities")).isNotEmpty();
+        operation(operations, "Timeline", Map.of("from", "2025-01-01", "to", "2026-12-31"));
+    }
+
+    @Test
+    @Order(4)
+    void theFlagshipQueryCostsTheSameDownstreamCallsForOneOfficialAndForAHundred() throws Exception {
+        // A hundred and twenty speakers of our own invention, one short article each.
+        // Their names sort after "Donald Trump", so that the first official is one with a country, a post with its
+        // organisation and statements about controls: the one-official query then touches every level too.
+        String[] first = {"Tomas", "Leila", "Marek", "Sofia", "Viktor", "Ingrid", "Pavel", "Mira", "Jonas", "Elena", "Oskar", "Ulla"};
+        String[] last = {"Keller", "Novak", "Haddad", "Lindqvist", "Moreau", "Brennan", "Okafor", "Varga", "Castillo", "Sato"};
+        StringBuilder ndjson = new StringBuilder();
+        for (String f : first) {
+            for (String l : last) {
+                ndjson.append(JSON.writeValueAsString(Map.of("text", f + " " + l + " said that the export controls on "
+                        + "rare earth magnets would be reviewed next month. " + UUID.randomUUID(),
+                        "publishedAt", "2025-07-01T09:00:00Z"))).append('\n');
+            }
+        }
+        Path file = launcher.dataDir().resolve("speakers.ndjson");
+        Files.writeString(file, ndjson);
+        assertThat(launcher.run("ingest", file.toString()).exitCode()).isZero();
+        String flagship = Files.readString(Path.of("..", "..", "shared", "contract", "operations.graphql"));
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (operation(flagship, "OfficialsOnControls", Map.of("first", 1)).path("officials").path("totalCount").asInt() < 100
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+        }
+        double before = downstreamCalls();
+        JsonNode one = operation(flagship, "OfficialsOnControls", Map.of("first", 1)).path("officials");
+        double forOne = downstreamCalls() - before;
+        before = downstreamCalls();
+        JsonNode hundred = operation(flagship, "OfficialsOnControls", Map.of("first", 100)).path("officials");
+        double forHundred = downstreamCalls() - before;
+        System.out.printf("flagship query downstream calls: %.0f for 1 official, %.0f for 100 officials%n", forOne, forHundred);
+        assertThat(one.path("edges")).hasSize(1);
+        assertThat(hundred.path("edges")).hasSize(100);
+        assertThat(forHundred).as("downstream calls for 100 officials").isEqualTo(forOne);
+        assertThat(one.path("edges").get(0).path("node").path("name").asText()).isEqualTo("Donald Trump");
+        // officials, country, roles' organisations, statements, their controls, the controls' countries, articles
+        assertThat(forOne).as("at most one call per level of the query").isLessThanOrEqualTo(7.0);
+    }
+
+    private static double downstreamCalls() throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + launcher.port("GATEWAY") + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(l -> l.startsWith("dossier_gateway_downstream_calls_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Runs one operation of the contract's document, as clients send it; an error entry fails the test. */
+    private static JsonNode operation(String document, String name, Map<String, Object> variables) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + launcher.port("GATEWAY") + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("query", document, "operationName", name, "variables", variables))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("errors").isMissingNode()).as(name + ": " + response.body()).isTrue();
+        return body.path("data");
+    }
+
+    @Test
+    @Order(5)
     void statusShowsEveryPartHealthyAndASecondUpSaysItIsRunning() {
         Launcher.Result status = launcher.run("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
@@ -109,7 +220,7 @@ class WholeSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void downStopsEverythingAndTheDataSurvivesForTheNextUp() throws Exception {
         Launcher.Result down = launcher.run("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
