@@ -18,9 +18,12 @@ public record AnalysisResults(UUID articleId, OffsetDateTime publishedAt, List<E
                                      LocalDate saidFrom, LocalDate saidTo, String saidGranularity, List<UUID> about) {
     }
 
-    /** A dated happening as one sentence reports it, for the timeline. */
+    /**
+     * A dated happening as one sentence reports it, for the timeline. {@code dateInferred}: the sentence gave no date
+     * and the range was inferred (from the article or its publication day); a merge prefers stated dates.
+     */
     public record ExtractedEventMention(UUID id, String kind, String trigger, String label, LocalDate start,
-                                        LocalDate end, String granularity, List<UUID> participants, List<UUID> places,
+                                        LocalDate end, String granularity, boolean dateInferred, List<UUID> participants, List<UUID> places,
                                         List<UUID> controls, String quote, TextRange span) {
     }
 }

@@ -43,7 +43,7 @@ class EventContractTest {
                             List.of(UUID.fromString("00000000-0000-4000-8000-000000000003")))),
                     List.of(new AnalysisResults.ExtractedEventMention(UUID.fromString("00000000-0000-4000-8000-000000000004"),
                             "TALKS", "talks", "Talks in London", java.time.LocalDate.of(2025, 6, 9),
-                            java.time.LocalDate.of(2025, 6, 10), "DAY", List.of(), List.of(), List.of(),
+                            java.time.LocalDate.of(2025, 6, 10), "DAY", false, List.of(), List.of(), List.of(),
                             "Talks resumed in London on Monday.", new TextRange(0, 34)))),
             DossierEvents.ANALYSIS_FAILED, new ArticleProcessingFailed(ARTICLE, "analysis", "text is missing", WHEN));
 

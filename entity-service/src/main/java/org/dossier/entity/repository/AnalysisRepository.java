@@ -114,17 +114,17 @@ public class AnalysisRepository {
     }
 
     public void insertEventMention(UUID id, UUID articleId, int seq, String kind, String trigger, String label,
-                                   LocalDate start, LocalDate end, String granularity, List<UUID> participants,
+                                   LocalDate start, LocalDate end, String granularity, boolean dateInferred, List<UUID> participants,
                                    List<UUID> places, List<UUID> controls, String quote, int spanStart, int spanEnd) {
         em.createNativeQuery("""
                 INSERT INTO event_mention (id, article_id, seq, kind, trigger, label, start_date, end_date, granularity,
-                    participants, places, controls, quote, span_start, span_end)
-                VALUES (:id, :a, :seq, :kind, :trigger, :label, :sd, :ed, :g, CAST(:p AS uuid[]), CAST(:pl AS uuid[]),
+                    date_inferred, participants, places, controls, quote, span_start, span_end)
+                VALUES (:id, :a, :seq, :kind, :trigger, :label, :sd, :ed, :g, :inferred, CAST(:p AS uuid[]), CAST(:pl AS uuid[]),
                     CAST(:c AS uuid[]), :q, :s, :e)
                 """)
                 .setParameter("id", id).setParameter("a", articleId).setParameter("seq", seq).setParameter("kind", kind)
                 .setParameter("trigger", trigger).setParameter("label", label).setParameter("sd", start)
-                .setParameter("ed", end).setParameter("g", granularity).setParameter("p", uuidArray(participants))
+                .setParameter("ed", end).setParameter("g", granularity).setParameter("inferred", dateInferred).setParameter("p", uuidArray(participants))
                 .setParameter("pl", uuidArray(places)).setParameter("c", uuidArray(controls)).setParameter("q", quote)
                 .setParameter("s", spanStart).setParameter("e", spanEnd).executeUpdate();
     }

@@ -177,10 +177,10 @@ public class AnalysisService {
             List<UUID> places = ids(e.placeKeys());
             List<UUID> controls = ids(e.controlKeys());
             analyses.insertEventMention(id, articleId, seq++, e.kind().name(), e.trigger(), e.label(), e.when().start(),
-                    e.when().end(), e.when().granularity().name(), participants, places, controls, e.quote(),
+                    e.when().end(), e.when().granularity().name(), e.dateInferred(), participants, places, controls, e.quote(),
                     e.span().start(), e.span().end());
             events.add(new AnalysisResults.ExtractedEventMention(id, e.kind().name(), e.trigger(), e.label(),
-                    e.when().start(), e.when().end(), e.when().granularity().name(), participants, places, controls,
+                    e.when().start(), e.when().end(), e.when().granularity().name(), e.dateInferred(), participants, places, controls,
                     e.quote(), new TextRange(e.span().start(), e.span().end())));
         }
         return new AnalysisResults(articleId, document.publishedAt, statements, events);

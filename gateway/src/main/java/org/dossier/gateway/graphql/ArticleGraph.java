@@ -10,6 +10,8 @@ import org.dossier.gateway.client.EntityClient;
 import org.dossier.gateway.client.EntityLookup;
 import org.dossier.gateway.client.EntityRecord;
 import org.dossier.gateway.client.PageRecord;
+import org.dossier.gateway.client.TimelineClient;
+import org.dossier.gateway.client.TimelineEventRecord;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -27,11 +29,13 @@ public class ArticleGraph {
     private final ArticleClient articles;
     private final EntityClient entities;
     private final EntityLookup lookup;
+    private final TimelineClient timelines;
 
-    ArticleGraph(ArticleClient articles, EntityClient entities, EntityLookup lookup) {
+    ArticleGraph(ArticleClient articles, EntityClient entities, EntityLookup lookup, TimelineClient timelines) {
         this.articles = articles;
         this.entities = entities;
         this.lookup = lookup;
+        this.timelines = timelines;
     }
 
     @Query
@@ -53,6 +57,9 @@ public class ArticleGraph {
         }
         if (ENTITY_TYPES.contains(decoded.type())) {
             return entity(id);
+        }
+        if (TimelineEvent.TYPE.equals(decoded.type())) {
+            return timelines.events(List.of(decoded.id())).stream().findFirst().map(TimelineEvent::new).orElse(null);
         }
         if (Statement.TYPE.equals(decoded.type())) {
             return entities.statements(List.of(decoded.id())).stream().findFirst().map(Statement::new).orElse(null);
@@ -118,10 +125,14 @@ public class ArticleGraph {
 
     @Query
     @NonNull
-    @Description("Dated events merged across articles, in date order. Served once timeline-service merges events.")
+    @Description("Dated events merged across articles, each with every source, in date order.")
     public Connections.TimelineEventConnection timeline(@DefaultValue("50") int first, String after, Filters.TimelineFilter filter) {
-        Limits.pageSize(first);
-        return new Connections.TimelineEventConnection(List.of(), new PageInfo(false, null), 0);
+        UUID entity = filter == null || filter.entity == null ? null : GlobalId.decode(filter.entity).id();
+        UUID control = filter == null || filter.control == null ? null : GlobalId.decode(filter.control, "Control");
+        PageRecord<TimelineEventRecord> page = timelines.timeline(filter == null ? null : filter.from,
+                filter == null ? null : filter.to, entity, control, Limits.pageSize(first), after);
+        return new Connections.TimelineEventConnection(Connections.edges(page, TimelineEvent::new, Connections.TimelineEventEdge::new),
+                Connections.pageInfo(page), (int) page.totalCount());
     }
 
     /** An article id: the global id, or the id the ingest API answered with (article-service's UUID). */

@@ -15,6 +15,8 @@ import org.dossier.gateway.client.EntityLookup;
 import org.dossier.gateway.client.EntityRecord;
 import org.dossier.gateway.client.PageRecord;
 import org.dossier.gateway.client.StatementRecord;
+import org.dossier.gateway.client.TimelineClient;
+import org.dossier.gateway.client.TimelineEventRecord;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -32,11 +34,13 @@ public class NestedFields {
     private final ArticleClient articles;
     private final EntityClient entities;
     private final EntityLookup lookup;
+    private final TimelineClient timeline;
 
-    NestedFields(ArticleClient articles, EntityClient entities, EntityLookup lookup) {
+    NestedFields(ArticleClient articles, EntityClient entities, EntityLookup lookup, TimelineClient timeline) {
         this.articles = articles;
         this.entities = entities;
         this.lookup = lookup;
+        this.timeline = timeline;
     }
 
     // ---- Article ---------------------------------------------------------------------------------------------------
@@ -60,8 +64,47 @@ public class NestedFields {
     @Name("events")
     @Description("The timeline events the article reports.")
     public List<@NonNull List<@NonNull TimelineEvent>> articleEvents(@Source List<Article> parents) {
-        // Timeline events are merged by timeline-service; until it serves them, articles report none.
-        return parents.stream().map(a -> List.<TimelineEvent>of()).toList();
+        Map<UUID, List<TimelineEventRecord>> byArticle = timeline.eventsOfArticles(ids(parents, Article::uuid));
+        return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream().map(TimelineEvent::new).toList()).toList();
+    }
+
+    // ---- TimelineEvent ---------------------------------------------------------------------------------------------
+
+    @Name("participants")
+    @NonNull
+    @Description("Who took part.")
+    public List<@NonNull List<@NonNull Entity>> participants(@Source List<TimelineEvent> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(e -> e.record().participants().stream()).toList());
+        return parents.stream().map(e -> e.record().participants().stream().map(found::get).filter(Objects::nonNull)
+                .map(r -> (Entity) EntityBase.of(r)).toList()).toList();
+    }
+
+    @Name("places")
+    @NonNull
+    @Description("Where it happened.")
+    public List<@NonNull List<@NonNull Place>> places(@Source List<TimelineEvent> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(e -> e.record().places().stream()).toList());
+        return parents.stream().map(e -> e.record().places().stream().map(found::get).filter(Objects::nonNull)
+                .map(Place::new).toList()).toList();
+    }
+
+    @Name("controls")
+    @NonNull
+    @Description("The controls it concerns.")
+    public List<@NonNull List<@NonNull Control>> eventControls(@Source List<TimelineEvent> parents) {
+        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(e -> e.record().controls().stream()).toList());
+        return parents.stream().map(e -> e.record().controls().stream().map(found::get).filter(Objects::nonNull)
+                .map(Control::new).toList()).toList();
+    }
+
+    @Name("sources")
+    @NonNull
+    @Description("Every article that reports it, with the passage.")
+    public List<@NonNull List<@NonNull EventSource>> sources(@Source List<TimelineEvent> parents) {
+        Map<UUID, Article> found = articlesById(parents.stream().flatMap(e -> e.record().sources().stream())
+                .map(TimelineEventRecord.Source::articleId).toList());
+        return parents.stream().map(e -> e.record().sources().stream().filter(s -> found.containsKey(s.articleId()))
+                .map(s -> new EventSource(found.get(s.articleId()), s.quote(), new Span(s.spanStart(), s.spanEnd()))).toList()).toList();
     }
 
     @Name("duplicateOf")

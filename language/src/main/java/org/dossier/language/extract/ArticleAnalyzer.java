@@ -54,7 +54,7 @@ public final class ArticleAnalyzer {
         controlLinker.find(parsed, entities);
         List<TimeExpression> times = timeExpressions(parsed, published);
         List<Statement> found = statements.extract(parsed, entities, published, times);
-        List<EventMention> eventMentions = events.find(parsed, entities, times);
+        List<EventMention> eventMentions = events.find(parsed, entities, times, published);
         List<String> notes = new ArrayList<>();
         if (published == null) {
             notes.add("publication date unknown: relative dates are not resolved");

@@ -1,9 +1,11 @@
 package org.dossier.language.extract;
 
 import org.dossier.language.knowledge.KnowledgeBase;
+import org.dossier.language.model.DateRange;
 import org.dossier.language.model.EntityKind;
 import org.dossier.language.model.EventKind;
 import org.dossier.language.model.EventMention;
+import org.dossier.language.model.Granularity;
 import org.dossier.language.model.Mention;
 import org.dossier.language.model.Span;
 import org.dossier.language.model.TimeExpression;
@@ -11,18 +13,30 @@ import org.dossier.language.nlp.ParsedText;
 import org.dossier.language.nlp.Sentence;
 import org.dossier.language.nlp.Token;
 
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds event mentions for the timeline: a trigger word from {@code event-triggers.json} with a date in its
- * sentence. The date nearest the trigger is taken; participants, places and controls are the ones the sentence names.
- * A trigger without a date is not an event mention: the timeline cannot place it.
+ * Finds event mentions for the timeline: a trigger word from {@code event-triggers.json}, at most one per kind and
+ * sentence. Its date is the time expression closest to it in the dependency parse (at most three links away), so
+ * "talks ... deadline of August 10th" gives the deadline its date and not the talks. An undated mention takes the date
+ * of a dated mention of the same kind and place in the same article ("last week's negotiations in London" ... "the
+ * London negotiations"); failing that, a happening told in the future ("will meet") is placed from the publication
+ * day to the end of that month, and one told in the past on the publication day or the day before.
  */
 final class EventMentionFinder {
+
+    private static final int MAX_DATE_DISTANCE = 3;
+    private static final Set<String> FUTURE_MARKERS = Set.of("will", "'ll", "shall", "next", "upcoming", "planned");
 
     private final List<KnowledgeBase.EventTrigger> triggers;
 
@@ -30,37 +44,184 @@ final class EventMentionFinder {
         this.triggers = kb.eventTriggers;
     }
 
-    List<EventMention> find(ParsedText parsed, ArticleEntities entities, List<TimeExpression> times) {
+    private record Found(EventKind kind, Token trigger, Sentence sentence, TimeExpression date, boolean future,
+                         List<String> participants, List<String> places, List<String> controls) {
+    }
+
+    List<EventMention> find(ParsedText parsed, ArticleEntities entities, List<TimeExpression> times, LocalDate published) {
         String text = parsed.text();
-        List<EventMention> out = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         for (Sentence s : parsed.sentences()) {
             Span sentence = new Span(s.begin(), s.end());
             List<TimeExpression> dates = times.stream().filter(t -> sentence.contains(t.span()) && t.range() != null).toList();
-            if (dates.isEmpty()) {
-                continue;
-            }
             List<Mention> named = entities.within(sentence);
+            Set<EventKind> seen = EnumSet.noneOf(EventKind.class);
             for (Token t : s.tokens()) {
                 Optional<KnowledgeBase.EventTrigger> trigger = triggerFor(s, t);
                 if (trigger.isEmpty()) {
                     continue;
                 }
-                TimeExpression when = dates.stream()
-                        .min(Comparator.comparingInt(d -> Math.abs(d.span().start() - t.begin()))).orElseThrow();
                 EventKind kind = EventKind.valueOf(trigger.get().kind());
-                List<String> participants = named.stream()
-                        .filter(m -> m.kind() == EntityKind.PERSON || m.kind() == EntityKind.COUNTRY || m.kind() == EntityKind.ORGANIZATION)
-                        .map(Mention::entityKey).distinct().toList();
-                List<String> places = named.stream().filter(m -> m.kind() == EntityKind.PLACE).map(Mention::entityKey).distinct().toList();
-                List<String> controls = named.stream().filter(m -> m.kind() == EntityKind.CONTROL).map(Mention::entityKey).distinct().toList();
-                String label = label(kind, t, places, entities);
-                Span span = new Span(Math.min(t.begin(), when.span().start()), Math.max(t.end(), when.span().end()));
-                out.add(new EventMention(kind, t.text(), label, when.range(), participants, places, controls,
-                        text.substring(s.begin(), s.end()), span));
-                break; // one event mention per sentence: its main happening
+                if (!seen.add(kind)) {
+                    continue;
+                }
+                TimeExpression date = closestInParse(s, t, dates);
+                if (date == null && !placeableWithoutDate(s, t, named)) {
+                    continue;
+                }
+                // A report's participant is its outlet; the places in its sentence are those of what it reports.
+                boolean report = kind == EventKind.REPORT;
+                found.add(new Found(kind, t, s, date, isFuture(s, t),
+                        report ? keys(named, EntityKind.ORGANIZATION) : keys(named, EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION),
+                        report ? List.of() : keys(named, EntityKind.PLACE), keys(named, EntityKind.CONTROL)));
             }
         }
+        List<EventMention> out = new ArrayList<>();
+        for (Found f : found) {
+            DateRange when = f.date() != null ? f.date().range() : inferred(f, found, published);
+            if (when == null) {
+                continue;
+            }
+            Span span = phrase(f.sentence(), f.trigger());
+            out.add(new EventMention(f.kind(), f.trigger().text(), label(f.kind(), f.trigger(), f.places(), entities), when,
+                    f.date() == null, f.participants(), f.places(), f.controls(),
+                    text.substring(span.start(), span.end()), span));
+        }
         return out;
+    }
+
+    private static DateRange inferred(Found f, List<Found> all, LocalDate published) {
+        Optional<Found> sameHappening = all.stream()
+                .filter(o -> o != f && o.date() != null && o.kind() == f.kind() && !f.places().isEmpty()
+                        && o.places().stream().anyMatch(f.places()::contains))
+                .findFirst();
+        if (sameHappening.isPresent()) {
+            return sameHappening.get().date().range();
+        }
+        if (published == null) {
+            return null;
+        }
+        if (f.future()) {
+            return new DateRange(published, published.with(TemporalAdjusters.lastDayOfMonth()), Granularity.MONTH);
+        }
+        return new DateRange(published.minusDays(1), published, Granularity.DAY);
+    }
+
+    private static final Set<String> HYPOTHETICAL = Set.of("if", "would", "could", "may", "might", "should", "can",
+            "unless", "whether", "not", "n't", "never");
+
+    /**
+     * An undated trigger is placed only when it tells of a particular happening: a verb in the past tense or with
+     * "will", or a noun with a person or place named beside it; and nothing in the sentence makes it hypothetical,
+     * negated or generic ("if the U.S. does not ease", "should not relax").
+     */
+    private static boolean placeableWithoutDate(Sentence s, Token trigger, List<Mention> named) {
+        // Modals, negation and "if" that govern the trigger's own clause (or the clause it is an argument of).
+        List<Integer> around = new ArrayList<>(s.children(trigger.index()));
+        int head = s.head(trigger.index());
+        if (head >= 0 && !trigger.isVerb()) {
+            around.addAll(s.children(head));
+        }
+        for (int i : around) {
+            if (HYPOTHETICAL.contains(s.token(i).text().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        if (trigger.isVerb()) {
+            return trigger.pos().equals("VBD") || trigger.pos().equals("VBN")
+                    || (trigger.pos().equals("VB") && isFuture(s, trigger));
+        }
+        return named.stream().anyMatch(m -> m.kind() == EntityKind.PERSON || m.kind() == EntityKind.PLACE);
+    }
+
+    /** The time expression fewest dependency links away from the trigger, if within reach. */
+    private static TimeExpression closestInParse(Sentence s, Token trigger, List<TimeExpression> dates) {
+        if (dates.isEmpty()) {
+            return null;
+        }
+        int[] distance = distances(s, trigger.index());
+        TimeExpression best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (TimeExpression d : dates) {
+            for (Token t : s.tokens()) {
+                if (d.span().start() <= t.begin() && t.end() <= d.span().end() && distance[t.index()] < bestDistance) {
+                    bestDistance = distance[t.index()];
+                    best = d;
+                }
+            }
+        }
+        return bestDistance <= MAX_DATE_DISTANCE ? best : null;
+    }
+
+    private static int[] distances(Sentence s, int from) {
+        int[] dist = new int[s.tokens().size()];
+        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        dist[from] = 0;
+        Deque<Integer> queue = new ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            for (var d : s.dependencies()) {
+                // Down any link; up only within the clause (not from a relative clause to the noun it describes).
+                int next = d.governor() == node ? d.dependent()
+                        : d.dependent() == node && !UPWARD_BARRIERS.contains(d.relation()) ? d.governor() : -1;
+                if (next >= 0 && dist[next] == Integer.MAX_VALUE) {
+                    dist[next] = dist[node] + 1;
+                    queue.add(next);
+                }
+            }
+        }
+        return dist;
+    }
+
+    /** Relations that open another clause: a date or a phrase does not reach across them. */
+    private static final Set<String> CLAUSE_LINKS = Set.of("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj",
+            "xcomp", "csubj", "dep");
+
+    /**
+     * Links a date may not be reached across, going up: from a relative or adverbial clause to what it modifies.
+     * (Up from a reported clause is allowed: "revealed last month that it was reviewing" dates the review.)
+     */
+    private static final Set<String> UPWARD_BARRIERS = Set.of("acl", "acl:relcl", "advcl", "parataxis", "conj", "csubj", "dep");
+
+    /**
+     * The trigger's own phrase: its dependency subtree without the clauses hanging off it. A noun that is the subject
+     * of its clause, or part of a larger noun phrase ("round of talks"), takes that clause or phrase, where its date
+     * and place usually are ("the negotiations continued in London on June 10").
+     */
+    private static Span phrase(Sentence s, Token trigger) {
+        int root = trigger.index();
+        for (int hop = 0; hop < 3 && !s.token(root).isVerb(); hop++) {
+            String relation = s.relationOf(root);
+            int head = s.head(root);
+            if (head < 0 || !(relation.equals("nmod") || relation.startsWith("nsubj"))) {
+                break;
+            }
+            root = head;
+            if (relation.startsWith("nsubj")) {
+                break; // the clause of which the happening is the subject
+            }
+        }
+        List<Integer> tokens = s.subtree(root, CLAUSE_LINKS);
+        int first = tokens.get(0);
+        int last = tokens.get(tokens.size() - 1);
+        while (last > first && s.token(last).isPunctuation()) {
+            last--;
+        }
+        while (first < last && s.token(first).isPunctuation()) {
+            first++;
+        }
+        return new Span(s.token(first).begin(), s.token(last).end());
+    }
+
+    private static boolean isFuture(Sentence s, Token trigger) {
+        int from = Math.max(0, trigger.index() - 6);
+        int to = Math.min(s.tokens().size() - 1, trigger.index() + 3);
+        for (int i = from; i <= to; i++) {
+            if (FUTURE_MARKERS.contains(s.token(i).text().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<KnowledgeBase.EventTrigger> triggerFor(Sentence s, Token t) {
@@ -79,6 +240,12 @@ final class EventMentionFinder {
             return Optional.of(tr);
         }
         return Optional.empty();
+    }
+
+    private static List<String> keys(List<Mention> named, EntityKind... kinds) {
+        Set<EntityKind> wanted = EnumSet.copyOf(List.of(kinds));
+        return named.stream().filter(m -> wanted.contains(m.kind())).sorted(Comparator.comparingInt(m -> m.span().start()))
+                .map(Mention::entityKey).distinct().toList();
     }
 
     private static String label(EventKind kind, Token trigger, List<String> places, ArticleEntities entities) {

@@ -170,4 +170,29 @@ class ArticleAnalyzerTest {
         assertThat(analyze("").tokenCount()).isZero();
         assertThat(ArticleAnalyzer.breakRunOnText(noFullStop)).hasSameSizeAs(noFullStop);
     }
+
+    @Test
+    void eventMentionsTakeTheDateTheParseLinksThemToOrAnInferredOne() {
+        LocalDate published = LocalDate.of(2025, 7, 30);
+        Analysis a = analyzer.analyze("Negotiators met in Stockholm on July 28. The Stockholm talks ended without a deal. "
+                + "Rachel Reeves will meet He Lifeng in Beijing. If the U.S. does not ease restrictions, exports will suffer.",
+                null, published);
+        assertThat(a.events()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(org.dossier.language.model.EventKind.MEETING);
+            assertThat(e.when()).isEqualTo(DateRange.day(LocalDate.of(2025, 7, 28)));
+            assertThat(e.dateInferred()).isFalse();
+            assertThat(e.placeKeys()).containsExactly("place:stockholm");
+        });
+        assertThat(a.events()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(org.dossier.language.model.EventKind.TALKS);
+            assertThat(e.dateInferred()).isTrue();
+            assertThat(e.when()).isEqualTo(new DateRange(LocalDate.of(2025, 7, 29), published, Granularity.DAY));
+        });
+        assertThat(a.events()).anySatisfy(e -> {
+            assertThat(e.participantKeys()).contains("person:rachel-reeves", "person:he-lifeng");
+            assertThat(e.when()).isEqualTo(new DateRange(published, LocalDate.of(2025, 7, 31), Granularity.MONTH));
+            assertThat(e.quote()).contains("Rachel Reeves will meet");
+        });
+        assertThat(a.events()).noneMatch(e -> e.kind() == org.dossier.language.model.EventKind.CONTROL_EASED);
+    }
 }

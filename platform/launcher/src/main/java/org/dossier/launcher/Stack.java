@@ -111,6 +111,7 @@ final class Stack {
         parts.add(service("gateway", config.gatewayPort(), Map.of(
                 "DOSSIER_ARTICLE_SERVICE_URL", "http://127.0.0.1:" + config.articlePort(),
                 "DOSSIER_ENTITY_SERVICE_URL", "http://127.0.0.1:" + config.entityPort(),
+                "DOSSIER_TIMELINE_SERVICE_URL", "http://127.0.0.1:" + config.timelinePort(),
                 "DOSSIER_KAFKA_BOOTSTRAP", config.kafkaBootstrap())));
         return parts;
     }

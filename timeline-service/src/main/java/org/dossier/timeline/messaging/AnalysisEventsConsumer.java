@@ -17,8 +17,11 @@ public class AnalysisEventsConsumer {
 
     AnalysisEventsConsumer(EventInbox inbox, TimelineService timeline) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.forConsumer("timeline-service").on(DossierEvents.ARTICLE_ANALYZED, timeline::place,
-                (analysis, reason) -> timeline.reportFailure(analysis.articleId(), reason));
+        this.handlers = EventHandlers.forConsumer("timeline-service")
+                .on(DossierEvents.ANALYSIS_RESULTS, timeline::merge,
+                        (results, reason) -> timeline.reportFailure(results.articleId(), reason))
+                .on(DossierEvents.ARTICLE_ANALYZED, timeline::place,
+                        (analysis, reason) -> timeline.reportFailure(analysis.articleId(), reason));
     }
 
     @Incoming("analysis-events")

@@ -7,35 +7,91 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.events.AnalysisResults;
 import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.ArticleProcessingFailed;
 import org.dossier.events.ArticleTimelined;
 import org.dossier.events.DossierEvents;
 import org.dossier.messaging.Outbox;
 import org.dossier.timeline.ArticlePlacement;
+import org.dossier.timeline.merge.EventMerger;
 import org.dossier.timeline.repository.PlacementRepository;
+import org.dossier.timeline.repository.TimelineRepository;
 
 /**
- * Places each analysed article's event mentions on the timeline. Merging mentions into events plugs in here; until
- * it does, a placement records the article with no events, so the pipeline reports its last stage for real.
+ * Merges each analysed article's event mentions into timeline events ({@link #merge}), then records the placement
+ * and announces it ({@link #place}). Re-analysis replaces the article's sources and recomputes what they touched.
  */
 @ApplicationScoped
 @Transactional
 public class TimelineService {
 
     private final PlacementRepository placements;
+    private final TimelineRepository timeline;
     private final Outbox outbox;
 
-    TimelineService(PlacementRepository placements, Outbox outbox) {
+    TimelineService(PlacementRepository placements, TimelineRepository timeline, Outbox outbox) {
         this.placements = placements;
+        this.timeline = timeline;
         this.outbox = outbox;
+    }
+
+    /** Places an article's event mentions: each joins the event it reports, or starts a new one. */
+    public void merge(AnalysisResults results) {
+        timeline.lockTimeline();
+        Set<UUID> touched = timeline.removeSourcesOf(results.articleId());
+        touched.forEach(timeline::recompute);
+        for (AnalysisResults.ExtractedEventMention m : results.eventMentions()) {
+            if (m.start() == null || m.end() == null || m.granularity() == null) {
+                continue; // nothing to place it by
+            }
+            EventMerger.Dates dates = new EventMerger.Dates(m.start(), m.end(), EventMerger.Granularity.valueOf(m.granularity()),
+                    m.dateInferred());
+            EventMerger.Happening happening = new EventMerger.Happening(m.kind(), dates, Set.copyOf(m.participants()),
+                    Set.copyOf(m.places()));
+            Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, timeline.candidates(m.kind(), m.start(), m.end()));
+            UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
+            if (match.isEmpty()) {
+                timeline.insertEvent(eventId, m.kind(), m.label(), 1.0);
+            }
+            timeline.insertSource(eventId, results.articleId(), m.id(), m.label(), m.quote(), m.span().start(), m.span().end(),
+                    dates, m.participants(), m.places(), m.controls(),
+                    match.map(EventMerger.Match::reason).orElse("first report"), match.map(EventMerger.Match::confidence).orElse(1.0));
+            timeline.recompute(eventId);
+            absorbLookalikes(eventId);
+        }
+    }
+
+    /**
+     * A source can widen or narrow an event until it matches another one that arrived by another route ("last week's
+     * negotiations in London" before "talks in London on June 10"): such events are folded into this one.
+     */
+    private void absorbLookalikes(UUID eventId) {
+        for (int round = 0; round < 5; round++) {
+            EventMerger.Happening event = timeline.happening(eventId);
+            if (event == null) {
+                return;
+            }
+            java.util.Map<UUID, EventMerger.Happening> others = new java.util.LinkedHashMap<>(
+                    timeline.candidates(event.kind(), event.dates().start(), event.dates().end()));
+            others.remove(eventId);
+            Optional<EventMerger.Match> twin = EventMerger.bestMatch(event, others);
+            if (twin.isEmpty()) {
+                return;
+            }
+            timeline.moveSources(twin.get().eventId(), eventId, twin.get().reason());
+            timeline.recompute(twin.get().eventId());
+            timeline.recompute(eventId);
+        }
     }
 
     public ArticlePlacement place(ArticleAnalyzed analysis) {
         ArticlePlacement placement = placements.findByIdOptional(analysis.articleId()).orElseGet(ArticlePlacement::new);
         placement.articleId = analysis.articleId();
         placement.timelinedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        placement.eventCount = 0;
+        placement.eventCount = (int) timeline.sourceCount(analysis.articleId());
         // Persisted only once complete: the outbox insert below flushes, and a half-filled row would violate NOT NULL.
         if (!placements.isPersistent(placement)) {
             placements.persist(placement);

@@ -1,0 +1,1 @@
+ALTER TABLE event_mention ADD COLUMN date_inferred BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,50 @@
+package org.dossier.gateway.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Calls timeline-service with a timeout, a retry for passing faults and a circuit breaker for an outage. */
+@ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 100, jitter = 50)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+public class TimelineClient {
+
+    private final TimelineServiceApi api;
+    private final DownstreamCalls calls;
+
+    TimelineClient(@RestClient TimelineServiceApi api, DownstreamCalls calls) {
+        this.api = api;
+        this.calls = calls;
+    }
+
+    public PageRecord<TimelineEventRecord> timeline(LocalDate from, LocalDate to, UUID entity, UUID control, int first, String after) {
+        calls.count("timeline-service");
+        return api.timeline(from, to, entity, control, first, after);
+    }
+
+    public Map<UUID, List<TimelineEventRecord>> eventsOfArticles(Collection<UUID> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        calls.count("timeline-service");
+        return api.eventsOfArticles(articleIds);
+    }
+
+    public List<TimelineEventRecord> events(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        calls.count("timeline-service");
+        return api.events(ids);
+    }
+}

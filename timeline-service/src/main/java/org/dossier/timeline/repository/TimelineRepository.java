@@ -1,0 +1,297 @@
+package org.dossier.timeline.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.dossier.timeline.api.TimelineEventView;
+import org.dossier.timeline.merge.EventMerger;
+
+/** Events and their sources, in plain SQL (arrays and date ranges are PostgreSQL's strength). */
+@ApplicationScoped
+public class TimelineRepository {
+
+    private static final String EVENT_COLUMNS = "id, kind, label, start_date, end_date, granularity, dates_inferred, confidence, "
+            + "array_to_string(participants, ','), array_to_string(places, ','), array_to_string(controls, ',')";
+    private static final String SOURCE_COLUMNS = "event_id, article_id, mention_id, quote, span_start, span_end, start_date, "
+            + "end_date, granularity, date_inferred, merge_reason";
+
+    private final EntityManager em;
+
+    TimelineRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Serialises merging: one placement at a time across all instances (transaction-scoped advisory lock). */
+    public void lockTimeline() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(7261)").getSingleResult();
+    }
+
+    /** Removes an article's sources; returns the events they belonged to. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> removeSourcesOf(UUID articleId) {
+        List<UUID> events = em.createNativeQuery("DELETE FROM event_source WHERE article_id = :a RETURNING event_id")
+                .setParameter("a", articleId).getResultList();
+        return new HashSet<>(events);
+    }
+
+    /** Events of a kind whose dates come within a day of the range: the merge candidates. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, EventMerger.Happening> candidates(String kind, LocalDate start, LocalDate end) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, start_date, end_date, granularity, dates_inferred, "
+                        + "array_to_string(participants, ','), array_to_string(places, ',') FROM timeline_event "
+                        + "WHERE kind = :k AND start_date <= :e AND end_date >= :s")
+                .setParameter("k", kind).setParameter("s", start.minusDays(92)).setParameter("e", end.plusDays(1)).getResultList();
+        Map<UUID, EventMerger.Happening> out = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            out.put((UUID) r[0], new EventMerger.Happening(kind, new EventMerger.Dates(date(r[1]), date(r[2]),
+                    EventMerger.Granularity.valueOf((String) r[3]), (Boolean) r[4]), uuids((String) r[5]), uuids((String) r[6])));
+        }
+        return out;
+    }
+
+    public void insertEvent(UUID id, String kind, String label, double confidence) {
+        em.createNativeQuery("INSERT INTO timeline_event (id, kind, label, start_date, end_date, granularity, confidence) "
+                        + "VALUES (:id, :k, :l, DATE '1970-01-01', DATE '1970-01-01', 'DAY', :c)")
+                .setParameter("id", id).setParameter("k", kind).setParameter("l", label).setParameter("c", confidence)
+                .executeUpdate();
+    }
+
+    public void insertSource(UUID eventId, UUID articleId, UUID mentionId, String label, String quote, int spanStart,
+                             int spanEnd, EventMerger.Dates dates, Collection<UUID> participants, Collection<UUID> places,
+                             Collection<UUID> controls, String reason, double confidence) {
+        em.createNativeQuery("""
+                INSERT INTO event_source (mention_id, event_id, article_id, label, quote, span_start, span_end, start_date,
+                    end_date, granularity, date_inferred, participants, places, controls, merge_reason, confidence)
+                VALUES (:m, :e, :a, :l, :q, :ss, :se, :sd, :ed, :g, :inf, CAST(:p AS uuid[]), CAST(:pl AS uuid[]),
+                    CAST(:c AS uuid[]), :r, :conf)
+                ON CONFLICT (mention_id) DO UPDATE SET event_id = EXCLUDED.event_id
+                """)
+                .setParameter("m", mentionId).setParameter("e", eventId).setParameter("a", articleId).setParameter("l", label)
+                .setParameter("q", quote).setParameter("ss", spanStart).setParameter("se", spanEnd)
+                .setParameter("sd", dates.start()).setParameter("ed", dates.end()).setParameter("g", dates.granularity().name())
+                .setParameter("inf", dates.inferred()).setParameter("p", array(participants)).setParameter("pl", array(places))
+                .setParameter("c", array(controls)).setParameter("r", reason).setParameter("conf", confidence)
+                .executeUpdate();
+    }
+
+    /**
+     * Recomputes an event from its sources: dates (EventMerger.combine), participants, places, controls, the label
+     * of its first placed source and the lowest merge confidence. An event left without sources is deleted.
+     */
+    @SuppressWarnings("unchecked")
+    public void recompute(UUID eventId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT start_date, end_date, granularity, date_inferred, "
+                        + "array_to_string(participants, ','), array_to_string(places, ','), array_to_string(controls, ','), "
+                        + "label, confidence FROM event_source WHERE event_id = :e "
+                        + "ORDER BY count(*) OVER (PARTITION BY label) DESC, cardinality(places) DESC, mention_id")
+                .setParameter("e", eventId).getResultList();
+        if (rows.isEmpty()) {
+            em.createNativeQuery("DELETE FROM timeline_event WHERE id = :e").setParameter("e", eventId).executeUpdate();
+            return;
+        }
+        List<EventMerger.Dates> dates = new ArrayList<>();
+        Set<UUID> participants = new HashSet<>();
+        Set<UUID> places = new HashSet<>();
+        Set<UUID> controls = new HashSet<>();
+        double confidence = 1.0;
+        for (Object[] r : rows) {
+            dates.add(new EventMerger.Dates(date(r[0]), date(r[1]), EventMerger.Granularity.valueOf((String) r[2]), (Boolean) r[3]));
+            participants.addAll(uuids((String) r[4]));
+            places.addAll(uuids((String) r[5]));
+            controls.addAll(uuids((String) r[6]));
+            confidence = Math.min(confidence, ((Number) r[8]).doubleValue());
+        }
+        EventMerger.Dates combined = EventMerger.combine(dates);
+        em.createNativeQuery("""
+                UPDATE timeline_event SET start_date = :s, end_date = :e, granularity = :g, dates_inferred = :inf,
+                    participants = CAST(:p AS uuid[]), places = CAST(:pl AS uuid[]), controls = CAST(:c AS uuid[]),
+                    label = :l, confidence = :conf, updated_at = now()
+                WHERE id = :id
+                """)
+                .setParameter("s", combined.start()).setParameter("e", combined.end())
+                .setParameter("g", combined.granularity().name()).setParameter("inf", combined.inferred())
+                .setParameter("p", array(participants)).setParameter("pl", array(places)).setParameter("c", array(controls))
+                .setParameter("l", rows.get(0)[7]).setParameter("conf", confidence).setParameter("id", eventId)
+                .executeUpdate();
+    }
+
+    /** Moves every source of one event to another (the two turned out to be one happening). */
+    public void moveSources(UUID from, UUID to, String reason) {
+        em.createNativeQuery("UPDATE event_source SET event_id = :to, merge_reason = merge_reason || '; then ' || :r "
+                + "WHERE event_id = :from").setParameter("to", to).setParameter("from", from).setParameter("r", reason)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public EventMerger.Happening happening(UUID eventId) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT kind, start_date, end_date, granularity, dates_inferred, "
+                        + "array_to_string(participants, ','), array_to_string(places, ',') FROM timeline_event WHERE id = :id")
+                .setParameter("id", eventId).getResultList().stream().findFirst().orElse(null);
+        if (r == null) {
+            return null;
+        }
+        return new EventMerger.Happening((String) r[0], new EventMerger.Dates(date(r[1]), date(r[2]),
+                EventMerger.Granularity.valueOf((String) r[3]), (Boolean) r[4]), uuids((String) r[5]), uuids((String) r[6]));
+    }
+
+    public long sourceCount(UUID articleId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM event_source WHERE article_id = :a")
+                .setParameter("a", articleId).getSingleResult()).longValue();
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------------------------
+
+    public record Page(List<TimelineEventView> items, List<String> cursors, long totalCount, String endCursor,
+                       boolean hasNextPage) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public Page page(LocalDate from, LocalDate to, UUID entity, UUID control, int first, String after) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (from != null) {
+            where.append(" AND end_date >= :from");
+        }
+        if (to != null) {
+            where.append(" AND start_date <= :to");
+        }
+        if (entity != null) {
+            where.append(" AND (participants @> ARRAY[CAST(:entity AS uuid)] OR places @> ARRAY[CAST(:entity AS uuid)])");
+        }
+        if (control != null) {
+            where.append(" AND controls @> ARRAY[CAST(:control AS uuid)]");
+        }
+        String[] cursor = decode(after);
+        String keyset = cursor == null ? "" : " AND (start_date, id) > (CAST(:cDate AS date), CAST(:cId AS uuid))";
+        Query items = em.createNativeQuery("SELECT " + EVENT_COLUMNS + " FROM timeline_event" + where + keyset
+                + " ORDER BY start_date, id LIMIT :limit");
+        Query count = em.createNativeQuery("SELECT count(*) FROM timeline_event" + where);
+        for (Query q : List.of(items, count)) {
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+            if (entity != null) {
+                q.setParameter("entity", entity.toString());
+            }
+            if (control != null) {
+                q.setParameter("control", control.toString());
+            }
+        }
+        if (cursor != null) {
+            items.setParameter("cDate", cursor[0]).setParameter("cId", cursor[1]);
+        }
+        List<Object[]> rows = items.setParameter("limit", first + 1).getResultList();
+        List<TimelineEventView> views = withSources(rows.stream().limit(first).toList());
+        List<String> cursors = views.stream().map(v -> encode(v.start() + "\n" + v.id())).toList();
+        return new Page(views, cursors, ((Number) count.getSingleResult()).longValue(),
+                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1), rows.size() > first);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<TimelineEventView> events(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withSources(em.createNativeQuery("SELECT " + EVENT_COLUMNS + " FROM timeline_event WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .setParameter("ids", array(ids)).getResultList());
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<UUID, List<TimelineEventView>> eventsOfArticles(Collection<UUID> articleIds) {
+        Map<UUID, List<TimelineEventView>> out = new LinkedHashMap<>();
+        articleIds.forEach(a -> out.put(a, new ArrayList<>()));
+        if (articleIds.isEmpty()) {
+            return out;
+        }
+        List<Object[]> pairs = em.createNativeQuery("SELECT DISTINCT article_id, event_id FROM event_source "
+                        + "WHERE article_id = ANY(CAST(:ids AS uuid[]))").setParameter("ids", array(articleIds)).getResultList();
+        Map<UUID, TimelineEventView> events = events(pairs.stream().map(p -> (UUID) p[1]).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(TimelineEventView::id, v -> v));
+        for (Object[] p : pairs) {
+            TimelineEventView e = events.get((UUID) p[1]);
+            if (e != null) {
+                out.get((UUID) p[0]).add(e);
+            }
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(TimelineEventView::start)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TimelineEventView> withSources(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+        List<Object[]> sources = em.createNativeQuery("SELECT " + SOURCE_COLUMNS + " FROM event_source "
+                + "WHERE event_id = ANY(CAST(:ids AS uuid[])) ORDER BY start_date, article_id, span_start")
+                .setParameter("ids", array(ids)).getResultList();
+        Map<UUID, List<TimelineEventView.SourceView>> byEvent = new LinkedHashMap<>();
+        for (Object[] s : sources) {
+            byEvent.computeIfAbsent((UUID) s[0], k -> new ArrayList<>()).add(new TimelineEventView.SourceView((UUID) s[1],
+                    (UUID) s[2], (String) s[3], ((Number) s[4]).intValue(), ((Number) s[5]).intValue(), date(s[6]), date(s[7]),
+                    (String) s[8], (Boolean) s[9], (String) s[10]));
+        }
+        return rows.stream().map(r -> new TimelineEventView((UUID) r[0], (String) r[1], (String) r[2], date(r[3]), date(r[4]),
+                (String) r[5], (Boolean) r[6], ((Number) r[7]).doubleValue(), List.copyOf(uuids((String) r[8])),
+                List.copyOf(uuids((String) r[9])), List.copyOf(uuids((String) r[10])),
+                byEvent.getOrDefault((UUID) r[0], List.of()))).toList();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    private static Set<UUID> uuids(String csv) {
+        if (csv == null || csv.isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(",")).map(UUID::fromString).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static String array(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String encode(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n");
+            LocalDate.parse(parts[0]);
+            UUID.fromString(parts[1]);
+            return parts;
+        } catch (RuntimeException e) {
+            throw new InvalidCursorException(cursor);
+        }
+    }
+
+    /** An 'after' value this service did not hand out. */
+    public static final class InvalidCursorException extends IllegalArgumentException {
+        public InvalidCursorException(String cursor) {
+            super("after: not a cursor from this API: " + cursor);
+        }
+    }
+}
