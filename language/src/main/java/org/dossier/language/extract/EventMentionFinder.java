@@ -78,6 +78,7 @@ final class EventMentionFinder {
         }
         List<EventMention> out = new ArrayList<>();
         for (Found f : found) {
+            extendedDeadline(f, text).ifPresent(out::add);
             DateRange when = f.date() != null ? f.date().range() : inferred(f, found, published);
             if (when == null) {
                 continue;
@@ -171,6 +172,44 @@ final class EventMentionFinder {
             }
         }
         return dist;
+    }
+
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("^P(\\d+)([DWMY])$");
+
+    /**
+     * "the deadline of August 10th ... extended by another 90 days": a dated deadline, an extension and a duration in
+     * one sentence give the new deadline, computed.
+     */
+    private static Optional<EventMention> extendedDeadline(Found f, String text) {
+        if (f.kind() != EventKind.DEADLINE || f.date() == null || f.date().range().granularity() != Granularity.DAY) {
+            return Optional.empty();
+        }
+        Sentence s = f.sentence();
+        boolean extension = s.tokens().stream().anyMatch(t -> t.lemma().equalsIgnoreCase("extend")
+                || t.lemma().equalsIgnoreCase("extension") || t.lemma().equalsIgnoreCase("postpone"));
+        if (!extension) {
+            return Optional.empty();
+        }
+        for (Token t : s.tokens()) {
+            java.util.regex.Matcher m = "DURATION".equals(t.entityTag()) && t.timeValue() != null ? DURATION.matcher(t.timeValue()) : null;
+            if (m == null || !m.matches()) {
+                continue;
+            }
+            int n = Integer.parseInt(m.group(1));
+            LocalDate from = f.date().range().end();
+            LocalDate until = switch (m.group(2)) {
+                case "D" -> from.plusDays(n);
+                case "W" -> from.plusWeeks(n);
+                case "M" -> from.plusMonths(n);
+                default -> from.plusYears(n);
+            };
+            Span span = phrase(s, f.trigger());
+            return Optional.of(new EventMention(EventKind.DEADLINE, f.trigger().text(),
+                    "Deadline extended by " + n + " " + switch (m.group(2)) { case "D" -> "days"; case "W" -> "weeks";
+                        case "M" -> "months"; default -> "years"; }, DateRange.day(until), false, f.participants(),
+                    f.places(), f.controls(), text.substring(s.begin(), s.end()), span));
+        }
+        return Optional.empty();
     }
 
     /** Relations that open another clause: a date or a phrase does not reach across them. */

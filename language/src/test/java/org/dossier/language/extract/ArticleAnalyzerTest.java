@@ -195,4 +195,15 @@ class ArticleAnalyzerTest {
         });
         assertThat(a.events()).noneMatch(e -> e.kind() == org.dossier.language.model.EventKind.CONTROL_EASED);
     }
+
+    @Test
+    void anExtendedDeadlineIsComputed() {
+        Analysis a = analyzer.analyze("Officials said the tariff deadline of August 12 would be extended by another 90 days.",
+                null, LocalDate.of(2025, 8, 1));
+        assertThat(a.events()).anySatisfy(e -> assertThat(e.when()).isEqualTo(DateRange.day(LocalDate.of(2025, 8, 12))));
+        assertThat(a.events()).anySatisfy(e -> {
+            assertThat(e.label()).isEqualTo("Deadline extended by 90 days");
+            assertThat(e.when()).isEqualTo(DateRange.day(LocalDate.of(2025, 11, 10)));
+        });
+    }
 }
