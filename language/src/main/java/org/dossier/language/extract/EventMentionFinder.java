@@ -203,11 +203,20 @@ final class EventMentionFinder {
                 case "M" -> from.plusMonths(n);
                 default -> from.plusYears(n);
             };
-            Span span = phrase(s, f.trigger());
+            // The passage is the duration itself ("another 90 days"): what states the new deadline.
+            int first = t.index();
+            int last = t.index();
+            while (first > 0 && "DURATION".equals(s.token(first - 1).entityTag())) {
+                first--;
+            }
+            while (last + 1 < s.tokens().size() && "DURATION".equals(s.token(last + 1).entityTag())) {
+                last++;
+            }
+            Span span = new Span(s.token(first).begin(), s.token(last).end());
             return Optional.of(new EventMention(EventKind.DEADLINE, f.trigger().text(),
                     "Deadline extended by " + n + " " + switch (m.group(2)) { case "D" -> "days"; case "W" -> "weeks";
                         case "M" -> "months"; default -> "years"; }, DateRange.day(until), false, f.participants(),
-                    f.places(), f.controls(), text.substring(s.begin(), s.end()), span));
+                    f.places(), f.controls(), text.substring(span.start(), span.end()), span));
         }
         return Optional.empty();
     }
@@ -240,9 +249,18 @@ final class EventMentionFinder {
                 break; // the clause of which the happening is the subject
             }
         }
-        List<Integer> tokens = s.subtree(root, CLAUSE_LINKS);
-        int first = tokens.get(0);
-        int last = tokens.get(tokens.size() - 1);
+        Set<String> within = new java.util.HashSet<>(CLAUSE_LINKS);
+        within.remove("conj"); // "between the U.S. and China" stays one phrase
+        Set<Integer> tokens = new java.util.HashSet<>(s.subtree(root, within));
+        // The unbroken stretch from the trigger to its clause's head: a clause left out in the middle ends it.
+        int first = Math.min(root, trigger.index());
+        int last = Math.max(root, trigger.index());
+        while (first > 0 && tokens.contains(first - 1)) {
+            first--;
+        }
+        while (last + 1 < s.tokens().size() && tokens.contains(last + 1)) {
+            last++;
+        }
         while (last > first && s.token(last).isPunctuation()) {
             last--;
         }
