@@ -47,13 +47,20 @@ public class TimelineRepository {
         return new HashSet<>(events);
     }
 
-    /** Events of a kind whose dates come within a day of the range: the merge candidates. */
+    /**
+     * The merge candidates, found by index: events of the kind whose dates come within a day of the range (within the
+     * three months before it for an inferred date) and that share a place or a participant.
+     */
     @SuppressWarnings("unchecked")
-    public Map<UUID, EventMerger.Happening> candidates(String kind, LocalDate start, LocalDate end) {
+    public Map<UUID, EventMerger.Happening> candidates(EventMerger.Happening h) {
+        String kind = h.kind();
+        LocalDate from = h.dates().inferred() ? h.dates().start().minusDays(92) : h.dates().start().minusDays(1);
         List<Object[]> rows = em.createNativeQuery("SELECT id, start_date, end_date, granularity, dates_inferred, "
                         + "array_to_string(participants, ','), array_to_string(places, ',') FROM timeline_event "
-                        + "WHERE kind = :k AND start_date <= :e AND end_date >= :s")
-                .setParameter("k", kind).setParameter("s", start.minusDays(92)).setParameter("e", end.plusDays(1)).getResultList();
+                        + "WHERE kind = :k AND start_date <= :e AND end_date >= :s "
+                        + "AND (places && CAST(:pl AS uuid[]) OR participants && CAST(:p AS uuid[]))")
+                .setParameter("k", kind).setParameter("s", from).setParameter("e", h.dates().end().plusDays(1))
+                .setParameter("pl", array(h.places())).setParameter("p", array(h.participants())).getResultList();
         Map<UUID, EventMerger.Happening> out = new LinkedHashMap<>();
         for (Object[] r : rows) {
             out.put((UUID) r[0], new EventMerger.Happening(kind, new EventMerger.Dates(date(r[1]), date(r[2]),

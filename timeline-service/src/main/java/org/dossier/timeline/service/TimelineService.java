@@ -51,7 +51,7 @@ public class TimelineService {
                     m.dateInferred());
             EventMerger.Happening happening = new EventMerger.Happening(m.kind(), dates, Set.copyOf(m.participants()),
                     Set.copyOf(m.places()));
-            Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, timeline.candidates(m.kind(), m.start(), m.end()));
+            Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, timeline.candidates(happening));
             UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
             if (match.isEmpty()) {
                 timeline.insertEvent(eventId, m.kind(), m.label(), 1.0);
@@ -75,7 +75,7 @@ public class TimelineService {
                 return;
             }
             java.util.Map<UUID, EventMerger.Happening> others = new java.util.LinkedHashMap<>(
-                    timeline.candidates(event.kind(), event.dates().start(), event.dates().end()));
+                    timeline.candidates(event));
             others.remove(eventId);
             Optional<EventMerger.Match> twin = EventMerger.bestMatch(event, others);
             if (twin.isEmpty()) {
