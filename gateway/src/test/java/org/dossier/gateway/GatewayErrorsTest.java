@@ -55,4 +55,13 @@ class GatewayErrorsTest {
         UUID uuid = UUID.randomUUID();
         org.assertj.core.api.Assertions.assertThat(GlobalId.decode(GlobalId.of("Article", uuid), "Article")).isEqualTo(uuid);
     }
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefusedNamingTheLimit() {
+        String deep = "{ article(id: \"x\") { statements { article { statements { article { statements { article { "
+                + "statements { article { statements { article { statements { id } } } } } } } } } } } } }";
+        given().contentType("application/json").body(Map.of("query", deep)).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("depth"))
+                .body("data", nullValue());
+    }
 }
