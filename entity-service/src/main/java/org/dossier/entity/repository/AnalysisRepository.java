@@ -166,7 +166,7 @@ public class AnalysisRepository {
             return null;
         }
         MergeView m = found.get(0);
-        String key = "person:new:" + m.alias().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+        String key = org.dossier.language.model.EntityKeys.newKey("person", m.alias());
         upsertEntity(key, "PERSON", m.alias(), List.of(m.alias()), null, null, null, List.of(), null);
         UUID separate = entityId(key);
         em.createNativeQuery("UPDATE entity_merge SET undone_at = now() WHERE id = :id").setParameter("id", mergeId).executeUpdate();

@@ -28,6 +28,7 @@ import org.dossier.events.TextRange;
 import org.dossier.language.extract.ArticleAnalyzer;
 import org.dossier.language.model.Analysis;
 import org.dossier.language.model.CanonicalEntity;
+import org.dossier.language.model.EntityKeys;
 import org.dossier.language.model.EventMention;
 import org.dossier.language.model.Mention;
 import org.dossier.language.model.Statement;
@@ -138,12 +139,12 @@ public class AnalysisService {
             UUID entityId = AnalysisRepository.entityId(key);
             if (undone.contains(m.text().toLowerCase(Locale.ROOT) + "|" + entityId)) {
                 // Someone undid this merge before: keep the name apart.
-                String separate = "person:new:" + m.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+                String separate = EntityKeys.newKey("person", m.text());
                 analyses.upsertEntity(separate, m.kind().name(), m.text(), List.of(m.text()), null, null, null, List.of(), null);
                 remap.put(key + "|" + m.text(), separate);
                 entityId = AnalysisRepository.entityId(separate);
             } else if (!EXACT.contains(m.resolution()) && m.kind() == org.dossier.language.model.EntityKind.PERSON
-                    && key.startsWith("person:") && !key.startsWith("person:new:" + normalise(m.text()))) {
+                    && key.startsWith("person:") && !key.equals(EntityKeys.newKey("person", m.text()))) {
                 analyses.recordMerge(articleId, m.text(), entityId, m.resolution());
             }
             analyses.insertMention(articleId, seq++, entityId, m.text(), m.span().start(), m.span().end(), m.resolution());
@@ -222,10 +223,6 @@ public class AnalysisService {
         out.add(name);
         out.addAll(aliases);
         return out;
-    }
-
-    private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** The article cannot be analysed as sent; retrying will not help. */

@@ -2,6 +2,7 @@ package org.dossier.language.extract;
 
 import org.dossier.language.knowledge.KnowledgeBase;
 import org.dossier.language.model.ControlFacts;
+import org.dossier.language.model.EntityKeys;
 import org.dossier.language.model.EntityKind;
 import org.dossier.language.model.Span;
 import org.dossier.language.nlp.ParsedText;
@@ -69,7 +70,7 @@ final class ControlLinker {
                     continue;
                 }
                 String name = m.group(1).toLowerCase(java.util.Locale.ROOT) + " on " + m.group(2).trim();
-                ArticleEntities.Builder b = out.entity("control:new:" + EntityFinder.normalise(name), EntityKind.CONTROL, name);
+                ArticleEntities.Builder b = out.entity(EntityKeys.newKey("control", name), EntityKind.CONTROL, name);
                 if (b.control == null) {
                     String measure = m.group(1).toLowerCase(java.util.Locale.ROOT).contains("tariff") ? "TARIFF"
                             : m.group(1).toLowerCase(java.util.Locale.ROOT).contains("sanction") ? "SANCTION" : "EXPORT_CONTROL";

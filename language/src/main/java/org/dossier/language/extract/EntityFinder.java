@@ -1,6 +1,7 @@
 package org.dossier.language.extract;
 
 import org.dossier.language.knowledge.KnowledgeBase;
+import org.dossier.language.model.EntityKeys;
 import org.dossier.language.model.EntityKind;
 import org.dossier.language.model.Role;
 import org.dossier.language.model.Span;
@@ -95,10 +96,10 @@ final class EntityFinder {
                 if ("PERSON".equals(tag)) {
                     resolvePerson(text, s, run[0], run[1], surface, span, published, out);
                 } else if (!headline && "ORGANIZATION".equals(tag) && run[1] - run[0] < 5) {
-                    ArticleEntities.Builder org = out.entity("org:new:" + normalise(surface), EntityKind.ORGANIZATION, surface);
+                    ArticleEntities.Builder org = out.entity(EntityKeys.newKey("org", surface), EntityKind.ORGANIZATION, surface);
                     out.mention(org, surface, span, "named entity, not in the knowledge files");
                 } else if (!headline && "LOCATION".equals(tag) && run[1] - run[0] < 4) {
-                    ArticleEntities.Builder place = out.entity("place:new:" + normalise(surface), EntityKind.PLACE, surface);
+                    ArticleEntities.Builder place = out.entity(EntityKeys.newKey("place", surface), EntityKind.PLACE, surface);
                     out.mention(place, surface, span, "named entity, not in the knowledge files");
                 }
             }
@@ -121,7 +122,7 @@ final class EntityFinder {
             } else {
                 KnowledgeBase.Place place = kb.places.stream().filter(p -> p.aliases().contains(hit.text())).findFirst().orElse(null);
                 ArticleEntities.Builder b = place != null ? place(out, place)
-                        : out.entity("place:new:" + normalise(hit.text()), EntityKind.PLACE, hit.text());
+                        : out.entity(EntityKeys.newKey("place", hit.text()), EntityKind.PLACE, hit.text());
                 out.mention(b, hit.text(), hit.span(), "capital city as a place");
             }
         } else if (k instanceof KnownPlace kp) {
@@ -168,7 +169,7 @@ final class EntityFinder {
                 return;
             }
         }
-        ArticleEntities.Builder person = out.entity("person:new:" + normalise(surface), EntityKind.PERSON, surface);
+        ArticleEntities.Builder person = out.entity(EntityKeys.newKey("person", surface), EntityKind.PERSON, surface);
         if (post.isPresent() && person.roles.isEmpty()) {
             KnowledgeBase.Post p = post.get();
             person.roles.add(new Role(p.id(), p.title(), p.organization() == null ? null : "org:" + p.organization(),
@@ -299,10 +300,6 @@ final class EntityFinder {
             }
         }
         return 0;
-    }
-
-    static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
     }
 
     private static String lastWord(String name) {

@@ -43,7 +43,6 @@ final class StatementExtractor {
         boolean direct;
         String reportedByKey;
         DateRange saidOn;
-        boolean citesSource;
 
         Draft copy() {
             Draft d = new Draft();
@@ -170,20 +169,13 @@ final class StatementExtractor {
             if (governing.isEmpty()) {
                 return Optional.empty();
             }
+            // The governing clause's speaker speaks here too; after a citing verb that is the cited source
+            // ("Reuters cited informed sources, disclosing that ...": the sources disclose, Reuters reports).
             Draft g = governing.get();
-            if (g.citesSource) {
-                // "Reuters cited informed sources, disclosing that ...": the sources disclose, Reuters reports.
-                d.attributedTo = g.attributedTo;
-                d.speakerKey = g.speakerKey;
-                d.speakerKind = g.speakerKind;
-                d.reportedByKey = g.reportedByKey;
-            } else {
-                d.attributedTo = g.attributedTo;
-                d.speakerKey = g.speakerKey;
-                d.speakerKind = g.speakerKind;
-                d.reportedByKey = g.reportedByKey;
-            }
-            d.span = new Span(verb.begin(), s.end());
+            d.attributedTo = g.attributedTo;
+            d.speakerKey = g.speakerKey;
+            d.speakerKind = g.speakerKind;
+            d.reportedByKey = g.reportedByKey;
             d.content = contentAfter(text, s, cueEnd);
             if (d.content == null) {
                 return Optional.empty();
@@ -203,7 +195,6 @@ final class StatementExtractor {
                 d.attributedTo = source.get().attributedTo();
                 d.speakerKey = source.get().key();
                 d.speakerKind = source.get().kind();
-                d.citesSource = true;
             }
         } else {
             // "Bloomberg reported, citing U.S. officials, that ...": the officials speak, Bloomberg reports.
