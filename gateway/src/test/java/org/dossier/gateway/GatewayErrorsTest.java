@@ -64,4 +64,45 @@ class GatewayErrorsTest {
                 .body("errors[0].message", containsString("depth"))
                 .body("data", nullValue());
     }
+
+    @Test
+    void aQueryOverTheCostLimitIsRefusedBeforeAnyDownstreamCall() {
+        String wide = "{ officials(first: 500) { edges { node { name statements(first: 500) { edges { node { id content } } } } } } }";
+        given().contentType("application/json").body(Map.of("query", wide)).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("maximum query cost"))
+                .body("errors[0].message", containsString("limit is 100000"))
+                .body("data", nullValue());
+    }
+
+    @Test
+    void tooManyAliasesAreRefusedNamingTheLimit() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 31; i++) {
+            query.append(" a").append(i).append(": article(id: \"x\") { id }");
+        }
+        given().contentType("application/json").body(Map.of("query", query.append(" }").toString())).post("/graphql")
+                .then().statusCode(200)
+                .body("errors[0].message", containsString("31 aliases"))
+                .body("errors[0].message", containsString("maximum aliases"))
+                .body("data", nullValue());
+    }
+
+    @Test
+    void anOverlongQueryIsRefusedNamingTheLimit() {
+        String query = "{ article(id: \"" + "x".repeat(20_001) + "\") { id } }";
+        given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then().statusCode(200)
+                .body("errors[0].message", containsString("maximum query length"))
+                .body("data", nullValue());
+    }
+
+    @Test
+    void corsAdmitsTheConfiguredOriginsOnly() {
+        given().header("Origin", "https://analysts.example.org").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .options("/graphql").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://analysts.example.org"));
+        given().header("Origin", "https://elsewhere.example.com").header("Access-Control-Request-Method", "POST")
+                .options("/graphql").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
 }

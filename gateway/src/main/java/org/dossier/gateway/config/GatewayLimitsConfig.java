@@ -1,0 +1,33 @@
+package org.dossier.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Limits on one GraphQL request, beyond the depth, field-count and token limits graphql-java enforces itself
+ * ({@code quarkus.smallrye-graphql.instrumentation-query-*}, {@code parser-max-tokens}).
+ */
+@ConfigMapping(prefix = "dossier.gateway.limits")
+public interface GatewayLimitsConfig {
+
+    /** Longest query text, in characters. The contract's whole operations document is about 4,000. */
+    @WithDefault("20000")
+    int maxQueryLength();
+
+    /** Most aliased fields in one operation: aliases multiply the work of one field without deepening the query. */
+    @WithDefault("30")
+    int maxAliases();
+
+    /**
+     * Highest query cost: every field counts once for each item its enclosing connections can return, taken from
+     * their {@code first} arguments (as GitHub's node limit does). The flagship query with its defaults
+     * (50 officials × 50 statements each) costs about 38,000.
+     */
+    @WithDefault("100000")
+    long maxCost();
+
+    /** Time one request may take; fields not yet resolved when it runs out are left null with an error. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+}

@@ -1,0 +1,133 @@
+package org.dossier.gateway.graphql;
+
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.ExecutionResult;
+import graphql.schema.DataFetcher;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.dossier.gateway.config.GatewayLimitsConfig;
+
+/**
+ * The gateway's own request limits, as a graphql-java instrumentation: query length, aliases and cost are checked
+ * once the operation is parsed and validated, before any field resolves (so before any downstream call); the
+ * request timeout is checked before each field resolves. Each violation is an error that names its limit.
+ */
+public class RequestLimits extends SimplePerformantInstrumentation {
+
+    private final GatewayLimitsConfig limits;
+
+    public RequestLimits(GatewayLimitsConfig limits) {
+        this.limits = limits;
+    }
+
+    /** When the request started, for its timeout. */
+    record Started(long nanos) implements InstrumentationState {
+    }
+
+    /** What an operation asks for, as the limits measure it. */
+    public record Demand(long cost, int aliases) {
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return CompletableFuture.completedFuture(new Started(System.nanoTime()));
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        ExecutionContext context = parameters.getExecutionContext();
+        String query = context.getExecutionInput().getQuery();
+        if (query != null && query.length() > limits.maxQueryLength()) {
+            throw new AbortExecutionException("The query is " + query.length() + " characters long; the limit is "
+                    + limits.maxQueryLength() + " (maximum query length).");
+        }
+        Demand demand = measure(QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getOperationDefinition().getName())
+                .coercedVariables(context.getCoercedVariables())
+                .build());
+        if (demand.aliases() > limits.maxAliases()) {
+            throw new AbortExecutionException("The query uses " + demand.aliases() + " aliases; the limit is "
+                    + limits.maxAliases() + " (maximum aliases).");
+        }
+        if (demand.cost() > limits.maxCost()) {
+            throw new AbortExecutionException("The query costs " + demand.cost() + "; the limit is " + limits.maxCost()
+                    + " (maximum query cost: each field counts once for every item its enclosing connections may return, "
+                    + "by their 'first' arguments). Ask for smaller pages.");
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    /** Cost and aliases of one operation. */
+    public static Demand measure(QueryTraverser traverser) {
+        long[] cost = {0};
+        int[] aliases = {0};
+        traverser.visitPreOrder(new QueryVisitorStub() {
+            @Override
+            public void visitField(QueryVisitorFieldEnvironment field) {
+                if (field.isTypeNameIntrospectionField()) {
+                    return;
+                }
+                if (field.getField().getAlias() != null) {
+                    aliases[0]++;
+                }
+                cost[0] = saturatedAdd(cost[0], itemsAbove(field));
+            }
+        });
+        return new Demand(cost[0], aliases[0]);
+    }
+
+    /** How many times a field may be resolved: the product of the page sizes of the connections above it. */
+    private static long itemsAbove(QueryVisitorFieldEnvironment field) {
+        long items = 1;
+        for (QueryVisitorFieldEnvironment parent = field.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
+            if (parent.getArguments().get("first") instanceof Number first) {
+                items = saturatedMultiply(items, Math.max(0, first.longValue()));
+            }
+        }
+        return items;
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        if (!(state instanceof Started started) || parameters.isTrivialDataFetcher()) {
+            return fetcher;
+        }
+        long deadline = started.nanos() + limits.requestTimeout().toNanos();
+        return environment -> {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AbortExecutionException("The request took longer than " + describe(limits.requestTimeout())
+                        + " (request timeout); this field was not resolved.");
+            }
+            return fetcher.get(environment);
+        };
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}
