@@ -35,6 +35,8 @@ class EventContractTest {
                     "a".repeat(64), null, List.of(new TextRange(0, 34)), "on Monday"),
             DossierEvents.ARTICLE_ANALYZED, new ArticleAnalyzed(ARTICLE, WHEN, 12, 3),
             DossierEvents.ARTICLE_TIMELINED, new ArticleTimelined(ARTICLE, WHEN, 2),
+            DossierEvents.TIMELINE_EVENTS_CHANGED, new TimelineEventsChanged(ARTICLE, WHEN,
+                    List.of(UUID.fromString("3f1c2b9e-8a47-4d2f-9b0c-5e6d7a8b9c0d"))),
             DossierEvents.ANALYSIS_RESULTS, new AnalysisResults(ARTICLE, WHEN,
                     List.of(new AnalysisResults.ExtractedStatement(UUID.fromString("00000000-0000-4000-8000-000000000001"),
                             "Kevin Hassett", UUID.fromString("00000000-0000-4000-8000-000000000002"), "PERSON", "said",

@@ -70,7 +70,7 @@ class GatewayErrorsTest {
         String wide = "{ officials(first: 500) { edges { node { name statements(first: 500) { edges { node { id content } } } } } } }";
         given().contentType("application/json").body(Map.of("query", wide)).post("/graphql").then().statusCode(200)
                 .body("errors[0].message", containsString("maximum query cost"))
-                .body("errors[0].message", containsString("limit is 100000"))
+                .body("errors[0].message", containsString("limit is 250000"))
                 .body("data", nullValue());
     }
 

@@ -100,6 +100,19 @@ class MergePipelineTest {
         analysed(undated, List.of(talks("the Testford talks", LocalDate.of(2025, 6, 15), LocalDate.of(2025, 6, 16), "DAY", true)));
         assertThat(timelineOf(PLACE).getList("items[0].sources.articleId", String.class)).hasSize(2);
 
+        // Every change is announced for live readers: the first report created the event, the re-analysis changed it.
+        UUID event = UUID.fromString(timelineOf(PLACE).getString("items[0].id"));
+        try (TopicReader announced = new TopicReader(Topics.TIMELINE_EVENTS)) {
+            // weekly was analysed once; daily twice (its re-analysis took its source away).
+            for (var analyses : Map.of(weekly, 1, daily, 2).entrySet()) {
+                var changes = announced.await(r -> analyses.getKey().toString().equals(r.key())
+                        && r.value().contains(DossierEvents.TIMELINE_EVENTS_CHANGED.name()), analyses.getValue(), Duration.ofSeconds(30));
+                assertThat(changes).hasSize(analyses.getValue());
+                assertThat(changes).allSatisfy(r -> assertThat(
+                        codec.payload(codec.read(r.value()), DossierEvents.TIMELINE_EVENTS_CHANGED).eventIds()).containsExactly(event));
+            }
+        }
+
         JsonPath byArticle = given().contentType("application/json").body(List.of(weekly)).post("/internal/articles/events")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(byArticle.getList("'" + weekly + "'.id", String.class)).hasSize(1);

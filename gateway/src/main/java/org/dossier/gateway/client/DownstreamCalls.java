@@ -3,7 +3,10 @@ package org.dossier.gateway.client;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Counts calls to each downstream service (metric dossier.gateway.downstream.calls), so batching can be checked. */
+/**
+ * Counts calls to each downstream service (metric dossier.gateway.downstream.calls), so batching can be checked:
+ * tag {@code caller} is {@code query} for calls made to answer a query, {@code subscription} for the live feeds.
+ */
 @ApplicationScoped
 public class DownstreamCalls {
 
@@ -14,11 +17,10 @@ public class DownstreamCalls {
     }
 
     void count(String service) {
-        registry.counter("dossier.gateway.downstream.calls", "service", service).increment();
+        registry.counter("dossier.gateway.downstream.calls", "service", service, "caller", "query").increment();
     }
 
-    public double total(String service) {
-        var counter = registry.find("dossier.gateway.downstream.calls").tag("service", service).counter();
-        return counter == null ? 0 : counter.count();
+    void countForSubscriptions(String service) {
+        registry.counter("dossier.gateway.downstream.calls", "service", service, "caller", "subscription").increment();
     }
 }

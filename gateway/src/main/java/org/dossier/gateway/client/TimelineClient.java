@@ -47,4 +47,13 @@ public class TimelineClient {
         calls.count("timeline-service");
         return api.events(ids);
     }
+
+    /** The same lookup for the live feed: counted apart from the calls that answer queries. */
+    public List<TimelineEventRecord> eventsForSubscribers(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        calls.countForSubscriptions("timeline-service");
+        return api.events(ids);
+    }
 }

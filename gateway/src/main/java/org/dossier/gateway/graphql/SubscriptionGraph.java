@@ -3,6 +3,8 @@ package org.dossier.gateway.graphql;
 import io.smallrye.mutiny.Multi;
 import java.util.UUID;
 import org.dossier.gateway.messaging.StatementFeed;
+import org.dossier.gateway.messaging.TimelineFeed;
+import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,9 +14,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class SubscriptionGraph {
 
     private final StatementFeed feed;
+    private final TimelineFeed timelineFeed;
 
-    SubscriptionGraph(StatementFeed feed) {
+    SubscriptionGraph(StatementFeed feed, TimelineFeed timelineFeed) {
         this.feed = feed;
+        this.timelineFeed = timelineFeed;
     }
 
     @io.smallrye.graphql.api.Subscription
@@ -31,8 +35,18 @@ public class SubscriptionGraph {
 
     @io.smallrye.graphql.api.Subscription
     @NonNull
-    @Description("Each timeline event as it is created or changed. Emits once timeline-service merges events.")
+    @Description("Each timeline event as it is created or changed (a new source, narrower dates, another event folded "
+            + "into it), optionally only those in a date range, with an entity taking part or about a control.")
     public Multi<TimelineEvent> timelineEventChanged(Filters.TimelineFilter filter) {
-        return Multi.createFrom().nothing();
+        LocalDate from = filter == null ? null : filter.from;
+        LocalDate to = filter == null ? null : filter.to;
+        UUID entity = filter == null || filter.entity == null ? null : GlobalId.decode(filter.entity).id();
+        UUID control = filter == null || filter.control == null ? null : GlobalId.decode(filter.control, "Control");
+        return timelineFeed.events()
+                .filter(e -> from == null || e.end() == null || !e.end().isBefore(from))
+                .filter(e -> to == null || e.start() == null || !e.start().isAfter(to))
+                .filter(e -> entity == null || e.participants().contains(entity) || e.places().contains(entity))
+                .filter(e -> control == null || e.controls().contains(control))
+                .map(TimelineEvent::new);
     }
 }

@@ -14,6 +14,7 @@ import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.ArticleProcessingFailed;
 import org.dossier.events.ArticleTimelined;
 import org.dossier.events.DossierEvents;
+import org.dossier.events.TimelineEventsChanged;
 import org.dossier.messaging.Outbox;
 import org.dossier.timeline.ArticlePlacement;
 import org.dossier.timeline.merge.EventMerger;
@@ -43,6 +44,7 @@ public class TimelineService {
         timeline.lockTimeline();
         Set<UUID> touched = timeline.removeSourcesOf(results.articleId());
         touched.forEach(timeline::recompute);
+        Set<UUID> changed = new java.util.LinkedHashSet<>(touched);
         for (AnalysisResults.ExtractedEventMention m : results.eventMentions()) {
             if (m.start() == null || m.end() == null || m.granularity() == null) {
                 continue; // nothing to place it by
@@ -60,7 +62,13 @@ public class TimelineService {
                     dates, m.participants(), m.places(), m.controls(),
                     match.map(EventMerger.Match::reason).orElse("first report"), match.map(EventMerger.Match::confidence).orElse(1.0));
             timeline.recompute(eventId);
-            absorbLookalikes(eventId);
+            changed.add(eventId);
+            changed.addAll(absorbLookalikes(eventId));
+        }
+        if (!changed.isEmpty()) {
+            // For live readers (the gateway's timelineEventChanged); committed with the change itself.
+            outbox.publish(DossierEvents.TIMELINE_EVENTS_CHANGED, results.articleId().toString(),
+                    new TimelineEventsChanged(results.articleId(), OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(changed)));
         }
     }
 
@@ -68,23 +76,26 @@ public class TimelineService {
      * A source can widen or narrow an event until it matches another one that arrived by another route ("last week's
      * negotiations in London" before "talks in London on June 10"): such events are folded into this one.
      */
-    private void absorbLookalikes(UUID eventId) {
+    private Set<UUID> absorbLookalikes(UUID eventId) {
+        Set<UUID> absorbed = new java.util.HashSet<>();
         for (int round = 0; round < 5; round++) {
             EventMerger.Happening event = timeline.happening(eventId);
             if (event == null) {
-                return;
+                return absorbed;
             }
             java.util.Map<UUID, EventMerger.Happening> others = new java.util.LinkedHashMap<>(
                     timeline.candidates(event));
             others.remove(eventId);
             Optional<EventMerger.Match> twin = EventMerger.bestMatch(event, others);
             if (twin.isEmpty()) {
-                return;
+                return absorbed;
             }
+            absorbed.add(twin.get().eventId());
             timeline.moveSources(twin.get().eventId(), eventId, twin.get().reason());
             timeline.recompute(twin.get().eventId());
             timeline.recompute(eventId);
         }
+        return absorbed;
     }
 
     public ArticlePlacement place(ArticleAnalyzed analysis) {

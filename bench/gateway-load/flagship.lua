@@ -1,0 +1,30 @@
+-- wrk script: POSTs the body prepared by ./run (the contract's OfficialsOnControls with first: 20) and counts the
+-- answers that are not a clean 200 with data and no errors (partial answers included).
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local f = assert(io.open(os.getenv("DOSSIER_BENCH_BODY"), "r"))
+  wrk.method = "POST"
+  wrk.body = f:read("*a")
+  f:close()
+  wrk.headers["Content-Type"] = "application/json"
+  bad = 0
+end
+
+function response(status, headers, body)
+  if status ~= 200 or string.find(body, '"errors"', 1, true) then
+    bad = bad + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("bad")
+  end
+  io.write(string.format("answers with errors or not 200: %d of %d\n", total, summary.requests))
+end
