@@ -9,6 +9,7 @@ import java.time.Duration;
  * ({@code quarkus.smallrye-graphql.instrumentation-query-*}, {@code parser-max-tokens}).
  */
 @ConfigMapping(prefix = "dossier.gateway.limits")
+@io.quarkus.arc.Unremovable
 public interface GatewayLimitsConfig {
 
     /** Longest query text, in characters. The contract's whole operations document is about 4,000. */
@@ -26,6 +27,18 @@ public interface GatewayLimitsConfig {
      */
     @WithDefault("250000")
     long maxCost();
+
+    /**
+     * GraphQL requests executed at once; more wait their turn, first come first served. Answers are CPU-bound (a
+     * flagship answer is 0.8 MB of JSON): running everything that arrives at once only makes every request slow
+     * enough to run into the timeouts. 0: twice the processors the JVM sees.
+     */
+    @WithDefault("0")
+    int maxConcurrentRequests();
+
+    /** Requests that may wait for their turn; beyond, a 503 with Retry-After. */
+    @WithDefault("256")
+    int maxQueuedRequests();
 
     /** Time one request may take; fields not yet resolved when it runs out are left null with an error. */
     @WithDefault("10s")

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.dossier.gateway.config.GatewayLimitsConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -33,8 +34,116 @@ public class GraphQlHttpConventions {
     private static final String EXECUTED = "dossier.graphql.executed";
     private static final String REQUEST_ERROR = "dossier.graphql.request-error";
 
+    private final Admission admission;
+
+    GraphQlHttpConventions(GatewayLimitsConfig limits) {
+        int concurrent = limits.maxConcurrentRequests() > 0 ? limits.maxConcurrentRequests()
+                : 2 * Runtime.getRuntime().availableProcessors();
+        this.admission = new Admission(concurrent, limits.maxQueuedRequests());
+    }
+
     void register(@Observes Filters filters) {
         filters.register(GraphQlHttpConventions::apply, 100);
+        filters.register(this::admit, 90);
+    }
+
+    /** GraphQL requests beyond the concurrency limit wait in a queue (or get 503 when it is full). */
+    void admit(RoutingContext context) {
+        String path = context.normalizedPath();
+        boolean graphQl = "/graphql".equals(path) || "/graphql/".equals(path);
+        if (!graphQl || context.request().getHeader(HttpHeaders.UPGRADE) != null) {
+            context.next();
+            return;
+        }
+        // Held back until admitted: the body must wait too, for the body handler further down to read it whole.
+        context.request().pause();
+        io.vertx.core.Context vertxContext = io.vertx.core.Vertx.currentContext();
+        Admission.Ticket ticket = new Admission.Ticket(() -> vertxContext.runOnContext(ignored -> context.next()));
+        // The place is freed when the answer is written, or when the client goes away, waiting or running. (Both
+        // kinds of handler: Quarkus takes over the response's own end handler, and a body end needs an answer.)
+        context.addBodyEndHandler(ended -> admission.finish(ticket));
+        context.addEndHandler(ended -> admission.finish(ticket));
+        context.request().connection().closeHandler(closed -> admission.finish(ticket));
+        if (!admission.enter(ticket)) {
+            context.request().resume();
+            context.response().setStatusCode(503).putHeader("Retry-After", "1")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end("{\"errors\":[{\"message\":\"The gateway is at its limit of queued requests (maximum queued "
+                            + "requests); retry shortly.\"}]}");
+        }
+    }
+
+    /** A counting gate with a bounded first-come-first-served queue. */
+    static final class Admission {
+
+        /** One request: waiting, then running, then done (answered, or its client gone). */
+        static final class Ticket {
+            private final Runnable proceed;
+            private boolean running;
+            private boolean done;
+
+            Ticket(Runnable proceed) {
+                this.proceed = proceed;
+            }
+        }
+
+        private final int concurrent;
+        private final int queued;
+        private final java.util.ArrayDeque<Ticket> waiting = new java.util.ArrayDeque<>();
+        private int running;
+
+        Admission(int concurrent, int queued) {
+            this.concurrent = concurrent;
+            this.queued = queued;
+        }
+
+        /** Runs the ticket now or once a place frees; false when neither a place nor room in the queue is left. */
+        boolean enter(Ticket ticket) {
+            synchronized (this) {
+                if (running >= concurrent) {
+                    if (waiting.size() >= queued) {
+                        ticket.done = true;
+                        return false;
+                    }
+                    waiting.add(ticket);
+                    return true;
+                }
+                running++;
+                ticket.running = true;
+            }
+            ticket.proceed.run();
+            return true;
+        }
+
+        /** The ticket's request is over: a waiting one leaves the queue, a running one hands its place on. */
+        void finish(Ticket ticket) {
+            Ticket next;
+            synchronized (this) {
+                if (ticket.done) {
+                    return;
+                }
+                ticket.done = true;
+                if (!ticket.running) {
+                    waiting.remove(ticket);
+                    return;
+                }
+                next = waiting.poll();
+                if (next == null) {
+                    running--;
+                    return;
+                }
+                next.running = true;
+            }
+            next.proceed.run();
+        }
+
+        synchronized int running() {
+            return running;
+        }
+
+        synchronized int waiting() {
+            return waiting.size();
+        }
     }
 
     static void apply(RoutingContext context) {

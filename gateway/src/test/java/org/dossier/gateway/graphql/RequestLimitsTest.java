@@ -140,6 +140,16 @@ class RequestLimitsTest {
             }
 
             @Override
+            public int maxConcurrentRequests() {
+                return 0;
+            }
+
+            @Override
+            public int maxQueuedRequests() {
+                return 256;
+            }
+
+            @Override
             public Duration requestTimeout() {
                 return timeout;
             }
