@@ -192,6 +192,26 @@ class WholeSystemTest {
         assertThat(extraction.path("processing").path("analyzed").asBoolean()).isTrue();
         assertThat(extraction.path("entities")).isNotEmpty();
         operation(operations, "Timeline", Map.of("from", "2025-01-01", "to", "2026-12-31"));
+
+        // Events carry what was said at them or about them, from the articles that report them.
+        JsonNode events = graphql("{ timeline(first: 100, filter: { from: \"2025-01-01\", to: \"2026-12-31\" }) { edges { node { "
+                + "start end controls { id } sources { article { id } } statements { article { id } saidOn { start end } about { id } } } } } }",
+                Map.of()).path("data").path("timeline").path("edges");
+        int withStatements = 0;
+        for (JsonNode edge : events) {
+            JsonNode event = edge.path("node");
+            java.util.Set<String> reporting = new java.util.HashSet<>(event.path("sources").findValuesAsText("id"));
+            java.util.Set<String> eventControls = new java.util.HashSet<>(event.path("controls").findValuesAsText("id"));
+            for (JsonNode said : event.path("statements")) {
+                assertThat(reporting).as("a statement of an event comes from an article reporting it").contains(said.at("/article/id").asText());
+                boolean during = !said.path("saidOn").isNull() && said.at("/saidOn/start").asText().compareTo(event.path("end").asText()) <= 0
+                        && said.at("/saidOn/end").asText().compareTo(event.path("start").asText()) >= 0;
+                boolean aboutIt = said.path("about").findValuesAsText("id").stream().anyMatch(eventControls::contains);
+                assertThat(during || aboutIt).as("said while it happened or about its controls: " + said).isTrue();
+            }
+            withStatements += event.path("statements").isEmpty() ? 0 : 1;
+        }
+        assertThat(withStatements).as("events of the demo articles with statements").isPositive();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dossier.gateway.graphql;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,6 +106,27 @@ public class NestedFields {
                 .map(TimelineEventRecord.Source::articleId).toList());
         return parents.stream().map(e -> e.record().sources().stream().filter(s -> found.containsKey(s.articleId()))
                 .map(s -> new EventSource(found.get(s.articleId()), s.quote(), new Span(s.spanStart(), s.spanEnd()))).toList()).toList();
+    }
+
+    @Name("statements")
+    @NonNull
+    @Description("What was said at it or about it: the statements of the articles that report it, said while it "
+            + "happened or about one of its controls.")
+    public List<@NonNull List<@NonNull Statement>> eventStatements(@Source List<TimelineEvent> parents) {
+        Map<UUID, List<StatementRecord>> byArticle = entities.statementsOfArticles(parents.stream()
+                .flatMap(e -> e.record().sources().stream()).map(TimelineEventRecord.Source::articleId).distinct().toList());
+        return parents.stream().map(e -> e.record().sources().stream().map(TimelineEventRecord.Source::articleId).distinct()
+                .flatMap(article -> byArticle.getOrDefault(article, List.of()).stream())
+                .filter(s -> saidAtOrAbout(e.record(), s)).map(Statement::new).toList()).toList();
+    }
+
+    static boolean saidAtOrAbout(TimelineEventRecord event, StatementRecord statement) {
+        boolean about = statement.about() != null && statement.about().stream().anyMatch(event.controls()::contains);
+        if (about || statement.saidFrom() == null || event.start() == null || event.end() == null) {
+            return about;
+        }
+        LocalDate saidTo = statement.saidTo() == null ? statement.saidFrom() : statement.saidTo();
+        return !statement.saidFrom().isAfter(event.end()) && !saidTo.isBefore(event.start());
     }
 
     @Name("duplicateOf")
