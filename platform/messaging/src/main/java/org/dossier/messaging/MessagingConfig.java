@@ -42,5 +42,12 @@ public interface MessagingConfig {
 
         @WithDefault("500ms")
         Duration retryDelay();
+
+        /**
+         * How long a processed event is remembered, to recognise its redelivery. Longer than any topic keeps its
+         * messages (7 days, k8s/base/kafka/topics.yaml), or a late redelivery would be processed twice.
+         */
+        @WithDefault("P14D")
+        Duration retention();
     }
 }

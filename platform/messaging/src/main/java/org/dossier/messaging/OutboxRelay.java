@@ -176,9 +176,20 @@ public class OutboxRelay {
             return;
         }
         lastCleanup = now;
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => :secs)")
-                .setParameter("secs", (double) config.outbox().retention().toSeconds()).executeUpdate());
+        cleanup();
+    }
+
+    /**
+     * Deletes published outbox rows past the outbox retention, and the inbox's record of processed events past the
+     * inbox retention: a redelivery cannot come from further back than the topics keep messages.
+     */
+    void cleanup() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("DELETE FROM outbox_event WHERE published_at < now() - make_interval(secs => :secs)")
+                    .setParameter("secs", (double) config.outbox().retention().toSeconds()).executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < now() - make_interval(secs => :secs)")
+                    .setParameter("secs", (double) config.inbox().retention().toSeconds()).executeUpdate();
+        });
     }
 
     private KafkaProducer<String, String> producer() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,6 +42,8 @@ class MessagingTest {
     OutboxRelay relay;
     @Inject
     EventCodec codec;
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void relayDyingAfterSendButBeforeMarkingStillDeliversTheEffectExactlyOnce() {
@@ -135,6 +139,22 @@ class MessagingTest {
             assertThat(records).extracting(r -> codec.payload(codec.read(r.value()), DossierEvents.ARTICLE_ANALYZED).mentionCount())
                     .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void processedEventsAreForgottenOnlyAfterTheInboxRetention() {
+        String old = "retention-old-" + UUID.randomUUID();
+        String recent = "retention-recent-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("INSERT INTO processed_event (consumer, event_id, processed_at) "
+                    + "VALUES ('retention-test', :old, now() - interval '15 days'), ('retention-test', :recent, now() - interval '13 days')")
+                    .setParameter("old", old).setParameter("recent", recent).executeUpdate();
+        });
+        relay.cleanup();
+        List<Object> left = QuarkusTransaction.requiringNew().call(() -> (List<Object>) entityManager.createNativeQuery(
+                "SELECT event_id FROM processed_event WHERE consumer = 'retention-test'").getResultList());
+        assertThat(left).containsExactly((Object) recent);
     }
 
     private void drainOutbox() {
