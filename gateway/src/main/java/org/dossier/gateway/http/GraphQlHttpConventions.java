@@ -49,9 +49,7 @@ public class GraphQlHttpConventions {
 
     /** GraphQL requests beyond the concurrency limit wait in a queue (or get 503 when it is full). */
     void admit(RoutingContext context) {
-        String path = context.normalizedPath();
-        boolean graphQl = "/graphql".equals(path) || "/graphql/".equals(path);
-        if (!graphQl || context.request().getHeader(HttpHeaders.UPGRADE) != null) {
+        if (!isGraphQlExchange(context)) {
             context.next();
             return;
         }
@@ -59,11 +57,11 @@ public class GraphQlHttpConventions {
         context.request().pause();
         io.vertx.core.Context vertxContext = io.vertx.core.Vertx.currentContext();
         Admission.Ticket ticket = new Admission.Ticket(() -> vertxContext.runOnContext(ignored -> context.next()));
-        // The place is freed when the answer is written, or when the client goes away, waiting or running. (Both
-        // kinds of handler: Quarkus takes over the response's own end handler, and a body end needs an answer.)
+        // The place is freed when the answer is written, or when the client goes away, waiting or running. The
+        // response's close handler is this request's own (Quarkus' response wrapper dispatches it); the routing
+        // context's end handlers never fire behind that wrapper.
         context.addBodyEndHandler(ended -> admission.finish(ticket));
-        context.addEndHandler(ended -> admission.finish(ticket));
-        context.request().connection().closeHandler(closed -> admission.finish(ticket));
+        context.response().closeHandler(closed -> admission.finish(ticket));
         if (!admission.enter(ticket)) {
             context.request().resume();
             context.response().setStatusCode(503).putHeader("Retry-After", "1")
@@ -146,12 +144,15 @@ public class GraphQlHttpConventions {
         }
     }
 
-    static void apply(RoutingContext context) {
+    /** A GraphQL request over plain HTTP (not the WebSocket upgrade of a subscription). */
+    private static boolean isGraphQlExchange(RoutingContext context) {
         String path = context.normalizedPath();
+        return ("/graphql".equals(path) || "/graphql/".equals(path)) && context.request().getHeader(HttpHeaders.UPGRADE) == null;
+    }
+
+    static void apply(RoutingContext context) {
         HttpMethod method = context.request().method();
-        boolean graphQl = "/graphql".equals(path) || "/graphql/".equals(path);
-        boolean upgrade = context.request().getHeader(HttpHeaders.UPGRADE) != null;
-        if (!graphQl || upgrade || (method != HttpMethod.POST && method != HttpMethod.GET)) {
+        if (!isGraphQlExchange(context) || (method != HttpMethod.POST && method != HttpMethod.GET)) {
             context.next();
             return;
         }

@@ -23,7 +23,11 @@ final class NodeScript {
         Process process = new ProcessBuilder(command).directory(DIRECTORY.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(script + " did not finish in 120 s");
+        }
+        if (process.exitValue() != 0) {
             throw new IllegalStateException(script + " failed (exit " + process.exitValue() + "): "
                     + new String(output, StandardCharsets.UTF_8));
         }
