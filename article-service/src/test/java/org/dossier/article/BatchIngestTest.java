@@ -71,6 +71,34 @@ class BatchIngestTest {
     }
 
     @Test
+    void articlesOfOneBatchSeeEachOtherAsExactAndNearDuplicates() throws Exception {
+        String token = UUID.randomUUID().toString().replace("-", " ");
+        String story = "Officials from both delegations met in Geneva on Monday " + token + " to review the licence "
+                + "regime for advanced chips, and the commerce ministry said the review would continue through the "
+                + "summer while exporters waited for guidance on which shipments still needed a permit and which "
+                + "could leave under the general authorisation agreed in the spring";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        line(body, "{\"text\": \"" + story + ".\", \"url\": \"https://one.example/" + token.hashCode() + "\"}"); // 1: new
+        line(body, "{\"text\": \"" + story + ", a spokesperson added.\"}");                                 // 2: reprint of 1
+        line(body, "{\"text\": \"Unrelated " + token + "\", \"url\": \"https://one.example/" + token.hashCode() + "\"}"); // 3: URL of 1
+        line(body, "{\"text\": \"" + story + ", a spokesperson added. Corrected.\"}");                     // 4: reprint of 2
+        String answer = given().contentType("application/x-ndjson").body(body.toByteArray()).post("/api/articles/batch")
+                .then().statusCode(200).extract().asString();
+        List<JsonNode> results = new ArrayList<>();
+        for (String l : answer.split("\n")) {
+            results.add(JSON.readTree(l));
+        }
+        assertThat(results).extracting(r -> r.get("status").asInt()).containsExactly(201, 201, 200, 201);
+        String original = results.get(0).get("id").asText();
+        assertThat(results.get(0).has("duplicateOf")).isFalse();
+        assertThat(results.get(1).get("duplicateOf").asText()).isEqualTo(original);
+        assertThat(results.get(2).get("id").asText()).isEqualTo(original);
+        // A reprint of a reprint points at the first, not at the chain.
+        assertThat(results.get(3).get("duplicateOf").asText()).isEqualTo(original);
+        given().get("/api/articles/" + results.get(1).get("id").asText()).then().body("duplicateOf", equalTo(original));
+    }
+
+    @Test
     void aSinglePostLargerThanAnyArticleIsRefusedBeforeItIsRead() {
         given().contentType("application/json").body("{\"text\": \"" + "a".repeat(100_000) + "\"}").post("/api/articles")
                 .then().statusCode(413).contentType("application/problem+json").body("field", equalTo("text"));

@@ -9,40 +9,70 @@ import java.util.SplittableRandom;
  */
 final class ArticleGenerator {
 
-    private static final List<String> OFFICIALS = List.of("the commerce minister", "a trade envoy", "the treasury secretary",
-            "a customs spokesperson", "the vice premier", "an industry association head", "a senior negotiator",
-            "the deputy trade representative", "a ministry spokesperson", "the chancellor");
-    private static final List<String> COUNTRIES = List.of("China", "the United States", "Japan", "the Netherlands", "Germany",
-            "South Korea", "the United Kingdom", "India", "Brazil", "Vietnam");
-    private static final List<String> ITEMS = List.of("rare earth magnets", "gallium", "germanium", "advanced AI chips",
-            "chip design software", "aircraft engine parts", "ethane", "graphite", "antimony", "lithography tools",
-            "nuclear plant equipment", "samarium");
-    private static final List<String> CITIES = List.of("Geneva", "London", "Stockholm", "Busan", "Madrid", "Kuala Lumpur",
-            "Washington", "Beijing", "Brussels", "Tokyo");
+    private static final List<String> OFFICIALS = List.of(
+            "the commerce minister", "a trade envoy", "the treasury secretary", "a customs spokesperson",
+            "the vice premier", "an industry association head", "a senior negotiator",
+            "the deputy trade representative", "a ministry spokesperson", "the chancellor", "the economy minister",
+            "a foreign ministry official", "the prime minister", "a central bank governor", "the industry minister",
+            "an export control official", "the ambassador", "a government adviser", "the finance minister",
+            "a cabinet secretary", "the president's chief of staff", "a defence ministry official",
+            "the head of the customs agency", "a parliamentary trade chair");
+    private static final List<String> COUNTRIES = List.of(
+            "China", "the United States", "Japan", "the Netherlands", "Germany", "South Korea", "the United Kingdom",
+            "India", "Brazil", "Vietnam", "France", "Italy", "Canada", "Mexico", "Australia", "Indonesia", "Malaysia",
+            "Taiwan", "Chile", "South Africa", "Turkey", "Poland");
+    private static final List<String> ITEMS = List.of(
+            "rare earth magnets", "gallium", "germanium", "advanced AI chips", "chip design software",
+            "aircraft engine parts", "ethane", "graphite", "antimony", "lithography tools", "nuclear plant equipment",
+            "samarium", "tungsten", "dysprosium", "terbium", "cobalt", "lithium hydroxide", "battery cathodes",
+            "drone components", "memory chips", "high-bandwidth memory", "silicon wafers", "machine tools",
+            "satellite parts", "indium", "bismuth", "polysilicon", "nickel ore", "steel tubes", "solar panels");
+    private static final List<String> CITIES = List.of(
+            "Geneva", "London", "Stockholm", "Busan", "Madrid", "Kuala Lumpur", "Washington", "Beijing", "Brussels",
+            "Tokyo", "Paris", "Singapore", "Jakarta", "Seoul", "New Delhi", "Ottawa", "Canberra", "Rome", "Berlin",
+            "The Hague", "Hanoi", "Santiago", "Ankara", "Warsaw");
     private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
             "August", "September", "October", "November", "December");
+    /**
+     * Sentence patterns; {a|b|c} picks one phrasing. With only fixed patterns, two unrelated generated articles shared
+     * a tenth of their word 3-grams (Jaccard 0.11), four to eighteen times what two real reports of the same story share
+     * (0.006 to 0.032 between the seed articles), which floods a near-duplicate index with false candidates. The
+     * alternatives and longer lists bring unrelated generated articles to 0.037 on average, still a little above what
+     * real reports of one story share.
+     */
     private static final List<String> PATTERNS = List.of(
-            "%O said on %D that licences for %I would be reviewed case by case.",
-            "Exports of %I from %C fell by %N percent in the month after the new rules took effect.",
-            "Negotiators met in %P for %N hours and agreed to meet again before the end of %M.",
-            "According to %O, the measures on %I are meant to protect national security.",
-            "Industry groups in %C warned that shortages of %I could halt production lines within weeks.",
-            "%O told reporters in %P that no decision had been taken on %I.",
-            "The suspension of higher tariffs was extended by %N days, officials in %C confirmed.",
-            "Analysts estimate that %N percent of the world's supply of %I passes through %C.",
-            "A delegation from %C arrived in %P on %D for a further round of talks.",
-            "Customs data showed that shipments of %I to %C resumed in %M.",
-            "%O called on partners to avoid measures that disrupt supply chains for %I.",
-            "Companies applying for export licences for %I now wait about %N days for an answer.",
-            "The talks in %P ended without a joint statement, according to people briefed on them.",
-            "Officials in %C said the list of controlled items could grow to include %I.",
-            "%O described the meeting in %P as candid and constructive.",
-            "Buyers in %C have built up stocks of %I since %M, traders said.",
-            "The rule applies to products containing more than %N percent of %I by value.",
-            "A spokesperson for %C said the country would answer any new restrictions on %I in kind.",
-            "Prices of %I rose %N percent in %M as exporters waited for approvals.",
-            "%O said further steps on %I depend on progress at the next meeting in %P.");
-
+            "%O {said|stated|told reporters|confirmed|indicated} on %D that {licences|permits|export approvals} for %I would be {reviewed case by case|examined one by one|granted only after a security check}.",
+            "{Exports|Shipments|Overseas sales} of %I from %C {fell|dropped|declined|slid} by %N percent in the {month|weeks|quarter} after the new rules took effect.",
+            "Negotiators {met|gathered|sat down} in %P for %N hours and {agreed|promised|decided} to meet again before the end of %M.",
+            "According to %O, the {measures|restrictions|curbs|controls} on %I are {meant|intended|designed} to protect national security.",
+            "{Industry groups|Manufacturers|Trade associations|Factory owners} in %C warned that {shortages|a lack|scarcity} of %I could {halt|stop|disrupt} production lines within {weeks|days|a month}.",
+            "%O told {reporters|journalists|a press briefing} in %P that no {decision|final decision|ruling} had been {taken|made|reached} on %I.",
+            "The {suspension|pause|delay} of higher tariffs was extended by %N days, {officials|diplomats|government sources} in %C confirmed.",
+            "{Analysts|Researchers|Consultants|Economists} estimate that %N percent of the world's {supply|output|production} of %I {passes through|comes from|is refined in} %C.",
+            "A {delegation|team|group of officials} from %C arrived in %P on %D for {a further|another|a new} round of {talks|negotiations|consultations}.",
+            "{Customs data|Official figures|Trade statistics} showed that {shipments|deliveries|cargoes} of %I to %C {resumed|restarted|picked up} in %M.",
+            "%O {called on|urged|asked} {partners|allies|trading partners} to avoid {measures|steps|actions} that {disrupt|damage|break} supply chains for %I.",
+            "{Companies|Firms|Exporters} applying for {export licences|permits} for %I now wait about %N days for {an answer|a decision|approval}.",
+            "The {talks|meeting|negotiations} in %P ended without a joint statement, according to {people briefed on them|two people familiar with them|a person present}.",
+            "{Officials|Authorities|Regulators} in %C said the list of controlled {items|goods|products} could {grow|expand|be widened} to include %I.",
+            "%O described the {meeting|talks|session} in %P as {candid and constructive|frank|productive|difficult but useful}.",
+            "{Buyers|Importers|Stockists} in %C have {built up|accumulated|hoarded} {stocks|inventories|reserves} of %I since %M, {traders|brokers|dealers} said.",
+            "The rule applies to {products|goods|components} containing more than %N percent of %I by {value|weight}.",
+            "A spokesperson for %C said the country would {answer|respond to|retaliate against} any new restrictions on %I {in kind|with measures of its own|firmly}.",
+            "Prices of %I {rose|climbed|jumped|increased} %N percent in %M as {exporters|sellers|producers} waited for approvals.",
+            "%O said further steps on %I {depend on|hinge on|will follow} progress at the next {meeting|round|session} in %P.",
+            "{Shares|Stocks} of {chipmakers|magnet producers|mining companies|equipment makers} in %C {rose|fell|swung} after the {announcement|decision|news} on %I.",
+            "{Lawmakers|Legislators|Members of parliament} in %C asked the government to {publish|explain|justify} its {criteria|rules|reasons} for %I licences.",
+            "The {agreement|framework|understanding} reached in %P covers %I and {several|a handful of|about %N} other {products|goods|items}.",
+            "{Port officials|Shipping agents|Logistics firms} in %P reported {delays|backlogs|hold-ups} of up to %N days for {cargoes|containers|shipments} of %I.",
+            "%O {declined|refused} to {say|comment on|confirm} whether {exemptions|waivers|carve-outs} for %I were {on the table|being discussed|under review}.",
+            "{Under|According to} the new {rules|regulations|notice}, {exporters|suppliers|sellers} of %I must {report|declare|disclose} the {end user|final buyer|destination} of every {shipment|order|contract}.",
+            "{Diplomats|Envoys|Negotiators} from %C and the other side {spoke|talked|held a call} on %D about {easing|relaxing|loosening} the {curbs|limits|controls} on %I.",
+            "{Automakers|Car makers|Electronics firms|Defence contractors} in %C {said|warned|reported} that {their|existing} {stocks|supplies} of %I would last {only|barely|about} %N {days|weeks}.",
+            "{Environmental|Local|Provincial} {inspectors|authorities|officials} closed %N {smelters|mines|refineries} of %I in %C in %M.",
+            "The {ministry|department|agency} in %C {issued|granted|approved} %N {licences|permits} for %I {last month|in %M|since %D}.",
+            "{Observers|Commentators|Trade lawyers} {in %P|in %C|abroad} {expect|predict|doubt} that the {dispute|standoff|quarrel} over %I will be {settled|resolved|over} {soon|this year|before %M}.",
+            "%O {announced|unveiled|presented} a {fund|programme|plan} worth %N {million|billion} to {secure|diversify|build up} supplies of %I.");
     private final SplittableRandom random;
 
     ArticleGenerator(long seed) {
@@ -54,7 +84,7 @@ final class ArticleGenerator {
         int sentences = 8 + random.nextInt(8);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sentences; i++) {
-            String sentence = pick(PATTERNS);
+            String sentence = phrasing(pick(PATTERNS));
             sentence = sentence.replace("%O", pick(OFFICIALS)).replace("%C", pick(COUNTRIES)).replace("%I", pick(ITEMS))
                     .replace("%P", pick(CITIES)).replace("%M", pick(MONTHS)).replace("%N", Integer.toString(2 + random.nextInt(180)))
                     .replace("%D", pick(MONTHS) + " " + (1 + random.nextInt(28)));
@@ -64,6 +94,24 @@ final class ArticleGenerator {
         String title = "Trade controls update " + serial + ": " + pick(ITEMS);
         String date = String.format("2025-%02d-%02dT%02d:00:00Z", 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24));
         return "{\"text\":\"" + text + "\",\"title\":\"" + title + "\",\"source\":\"Bench Wire\",\"publishedAt\":\"" + date + "\"}";
+    }
+
+    /** Picks one alternative of each {a|b|c} group. */
+    private String phrasing(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        int i = 0;
+        while (i < pattern.length()) {
+            int open = pattern.indexOf('{', i);
+            if (open < 0) {
+                out.append(pattern, i, pattern.length());
+                break;
+            }
+            int close = pattern.indexOf('}', open);
+            String[] choices = pattern.substring(open + 1, close).split("\\|");
+            out.append(pattern, i, open).append(choices[random.nextInt(choices.length)]);
+            i = close + 1;
+        }
+        return out.toString();
     }
 
     private String pick(List<String> list) {

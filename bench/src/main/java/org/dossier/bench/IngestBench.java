@@ -28,6 +28,8 @@ public final class IngestBench {
     private IngestBench() {
     }
 
+    private static final long RUN_START = System.nanoTime();
+
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
@@ -47,7 +49,11 @@ public final class IngestBench {
 
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Long> singleLatencies = Collections.synchronizedList(new ArrayList<>());
-        Thread singles = new Thread(() -> singlePosts(http, endpoint, key, singlesPerSecond, loading, singleLatencies, runSeed));
+        // Single posts come from another client, as from another partner: on one HTTP/2 connection they would queue
+        // behind a batch upload's flow-control window (set DOSSIER_BENCH_SHARED_CLIENT=1 to see it).
+        HttpClient singleClient = System.getenv("DOSSIER_BENCH_SHARED_CLIENT") != null ? http
+                : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Thread singles = new Thread(() -> singlePosts(singleClient, endpoint, key, singlesPerSecond, loading, singleLatencies, runSeed));
         singles.start();
 
         List<Thread> workers = new ArrayList<>();
@@ -154,7 +160,12 @@ public final class IngestBench {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201 || response.statusCode() == 200) {
-                    latencies.add(System.nanoTime() - t0);
+                    long took = System.nanoTime() - t0;
+                    latencies.add(took);
+                    if (took > 1_000_000_000L) {
+                        System.out.printf("slow single POST: %.1f s, sent %.1f s into the run%n", took / 1e9,
+                                (t0 - RUN_START) / 1e9);
+                    }
                 } else {
                     System.err.println("single POST answered " + response.statusCode());
                 }

@@ -2,10 +2,14 @@ package org.dossier.article.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dossier.article.service.MinHasher;
+import org.hibernate.Session;
 
 /** The LSH index of article signatures. */
 @ApplicationScoped
@@ -16,10 +20,14 @@ public class NearDuplicateRepository {
      * most this many rows of each of the 32 buckets keeps a lookup's cost bounded however large the corpus grows.
      */
     static final int HOT_BUCKET = 100;
+    /**
+     * Bands a candidate must share. One shared band happens by chance between texts of a common template (bands of 4
+     * rows collide at Jaccard 0.11 with probability 1.5e-4, and there are 32 of them); two shared bands at Jaccard
+     * 0.7, the threshold, miss with probability 0.002 and at 0.8 with 1e-6, while chance pairs become 400,000 times rarer.
+     */
+    public static final int MIN_SHARED_BANDS = 2;
     /** Candidates whose signatures are compared: those sharing the most bands. */
     private static final int CANDIDATES = 10;
-    /** The band numbers 0..31, as an array literal. */
-    private static final String BANDS = arrayLiteral(java.util.stream.LongStream.range(0, MinHasher.BANDS).toArray());
 
     private final EntityManager entityManager;
 
@@ -34,53 +42,89 @@ public class NearDuplicateRepository {
         }
     }
 
-    /** The most similar article already stored at or above the threshold, if any. */
-    public Optional<Match> mostSimilar(long[] signature, double threshold) {
-        // One statement text whatever the signature, so the server plans it once (arrays as parameters, not literals).
+    /**
+     * For each signature, the most similar article already stored at or above the threshold, if any; one query for
+     * all of them.
+     */
+    public List<Optional<Match>> mostSimilar(List<long[]> signatures, double threshold) {
+        List<Optional<Match>> best = new ArrayList<>(signatures.size());
+        signatures.forEach(s -> best.add(Optional.empty()));
+        if (signatures.isEmpty()) {
+            return best;
+        }
+        BandRows probe = BandRows.of(java.util.stream.IntStream.range(0, signatures.size()).boxed().toList(), signatures);
         // A reprint at Jaccard 0.7 shares about 8 of the 32 bands; a chance collision one or two. Rank by bands shared.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                WITH probe AS (
-                    SELECT * FROM unnest(CAST(:bands AS smallint[]), CAST(:buckets AS bigint[])) AS p(band, bucket)),
-                hits AS (
-                    SELECT p.band, h.article_id, count(*) OVER (PARTITION BY p.band) AS bucket_size
-                    FROM probe p CROSS JOIN LATERAL (
-                        SELECT l.article_id FROM article_lsh l WHERE l.band = p.band AND l.bucket = p.bucket LIMIT %d) h),
-                candidates AS (
-                    SELECT article_id, count(*) AS shared FROM hits WHERE bucket_size <= %d
-                    GROUP BY article_id ORDER BY shared DESC LIMIT %d)
-                SELECT a.id, a.duplicate_of, a.minhash FROM candidates c JOIN article a ON a.id = c.article_id
-                WHERE a.minhash IS NOT NULL""".formatted(HOT_BUCKET + 1, HOT_BUCKET, CANDIDATES))
-                .setParameter("bands", BANDS)
-                .setParameter("buckets", arrayLiteral(MinHasher.bandBuckets(signature)))
-                .getResultList();
-        Match best = null;
-        for (Object[] row : rows) {
-            double similarity = MinHasher.similarity(signature, MinHasher.fromBytes((byte[]) row[2]));
-            if (similarity >= threshold && (best == null || similarity > best.similarity())) {
-                best = new Match((UUID) row[0], (UUID) row[1], similarity);
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    WITH probe AS (
+                        SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS smallint[]), CAST(? AS bigint[])) AS p(item, band, bucket)),
+                    hits AS (
+                        SELECT p.item, h.article_id, count(*) OVER (PARTITION BY p.item, p.band) AS bucket_size
+                        FROM probe p CROSS JOIN LATERAL (
+                            SELECT l.article_id FROM article_lsh l WHERE l.band = p.band AND l.bucket = p.bucket LIMIT %d) h),
+                    ranked AS (
+                        SELECT item, article_id, row_number() OVER (PARTITION BY item ORDER BY count(*) DESC) AS rank
+                        FROM hits WHERE bucket_size <= %d GROUP BY item, article_id HAVING count(*) >= %d),
+                    best AS (SELECT item, article_id FROM ranked WHERE rank <= %d),
+                    -- Candidates by primary key: a plain join lets the planner hash the whole article table.
+                    found AS (
+                        SELECT id, duplicate_of, minhash FROM article
+                        WHERE id = ANY(ARRAY(SELECT article_id FROM best)) AND minhash IS NOT NULL)
+                    SELECT b.item, f.id, f.duplicate_of, f.minhash FROM best b JOIN found f ON f.id = b.article_id"""
+                    .formatted(HOT_BUCKET + 1, HOT_BUCKET, MIN_SHARED_BANDS, CANDIDATES))) {
+                query.setArray(1, connection.createArrayOf("int4", probe.owners()));
+                query.setArray(2, connection.createArrayOf("int4", probe.bands()));
+                query.setArray(3, connection.createArrayOf("int8", probe.buckets()));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        int item = rs.getInt(1);
+                        double similarity = MinHasher.similarity(signatures.get(item), MinHasher.fromBytes(rs.getBytes(4)));
+                        if (similarity >= threshold && best.get(item).map(m -> similarity > m.similarity()).orElse(true)) {
+                            best.set(item, Optional.of(new Match(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), similarity)));
+                        }
+                    }
+                }
             }
-        }
-        return Optional.ofNullable(best);
+            return best;
+        });
     }
 
-    public void index(UUID articleId, long[] signature) {
-        entityManager.createNativeQuery("""
-                INSERT INTO article_lsh (band, bucket, article_id)
-                SELECT band, bucket, :id FROM unnest(CAST(:bands AS smallint[]), CAST(:buckets AS bigint[])) AS p(band, bucket)
-                ON CONFLICT DO NOTHING""")
-                .setParameter("id", articleId)
-                .setParameter("bands", BANDS)
-                .setParameter("buckets", arrayLiteral(MinHasher.bandBuckets(signature)))
-                .executeUpdate();
+    /** Adds the articles' band buckets to the index, in one statement. */
+    public void indexAll(List<UUID> articleIds, List<long[]> signatures) {
+        if (articleIds.isEmpty()) {
+            return;
+        }
+        BandRows rows = BandRows.of(articleIds, signatures);
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO article_lsh (band, bucket, article_id)
+                    SELECT * FROM unnest(CAST(? AS smallint[]), CAST(? AS bigint[]), CAST(? AS uuid[]))""")) {
+                insert.setArray(1, connection.createArrayOf("int4", rows.bands()));
+                insert.setArray(2, connection.createArrayOf("int8", rows.buckets()));
+                insert.setArray(3, connection.createArrayOf("uuid", rows.owners()));
+                insert.executeUpdate();
+            }
+        });
     }
 
-    /** PostgreSQL array literal of numbers, bound as text and cast in SQL: portable across JDBC array support. */
-    private static String arrayLiteral(long[] values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            literal.append(i == 0 ? "" : ",").append(values[i]);
+    /** One row per band of each signature, as parallel arrays bound to unnest(): owner, band number, bucket. */
+    private record BandRows(Object[] owners, Object[] bands, Object[] buckets) {
+        static BandRows of(List<?> owners, List<long[]> signatures) {
+            int size = owners.size() * MinHasher.BANDS;
+            BandRows rows = new BandRows(new Object[size], new Object[size], new Object[size]);
+            for (int i = 0; i < owners.size(); i++) {
+                long[] buckets = MinHasher.bandBuckets(signatures.get(i));
+                for (int b = 0; b < MinHasher.BANDS; b++) {
+                    rows.owners[i * MinHasher.BANDS + b] = owners.get(i);
+                    rows.bands[i * MinHasher.BANDS + b] = b;
+                    rows.buckets[i * MinHasher.BANDS + b] = buckets[b];
+                }
+            }
+            return rows;
         }
-        return literal.append('}').toString();
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
     }
 }

@@ -14,11 +14,13 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.dossier.article.config.IngestConfig;
 import org.dossier.article.service.ArticleService;
 import org.dossier.article.service.IngestResult;
 import org.dossier.article.service.NewArticle;
 import org.dossier.article.service.SubmissionValidator;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -45,9 +47,12 @@ public class ArticleBatchResource {
     private final SubmissionValidator validator;
     private final ObjectMapper json;
     private final int maxLineBytes;
+    private final ManagedExecutor executor;
 
-    ArticleBatchResource(ArticleService service, SubmissionValidator validator, ObjectMapper json, IngestConfig config) {
+    ArticleBatchResource(ArticleService service, SubmissionValidator validator, ObjectMapper json, IngestConfig config,
+            ManagedExecutor executor) {
         this.service = service;
+        this.executor = executor;
         this.validator = validator;
         this.json = json;
         // A line holds the text JSON-escaped (up to six bytes for one) plus metadata.
@@ -62,21 +67,36 @@ public class ArticleBatchResource {
         StreamingOutput results = output -> {
             try (OutputStream out = new BufferedOutputStream(output)) {
                 NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
+                // One chunk is stored while the next is read and prepared: the database and the CPU work overlap,
+                // results still go out in line order, and at most two chunks are held.
+                CompletableFuture<List<LineResult>> stored = CompletableFuture.completedFuture(List.of());
                 List<NdjsonLines.Line> chunk = new ArrayList<>();
                 long chunkBytes = 0;
                 for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
                     chunk.add(line);
                     chunkBytes += line.failed() ? 0 : line.text().length();
                     if (chunk.size() == CHUNK_LINES || chunkBytes >= CHUNK_CHARS) {
-                        write(out, results(chunk));
-                        chunk.clear();
+                        StagedChunk staged = new StagedChunk(chunk);
+                        write(out, join(stored));
+                        stored = CompletableFuture.supplyAsync(staged::results, executor);
+                        chunk = new ArrayList<>();
                         chunkBytes = 0;
                     }
                 }
-                write(out, results(chunk));
+                StagedChunk last = new StagedChunk(chunk);
+                write(out, join(stored));
+                write(out, last.results());
             }
         };
         return Response.ok(results, NDJSON).build();
+    }
+
+    private static List<LineResult> join(CompletableFuture<List<LineResult>> stored) {
+        try {
+            return stored.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private void write(OutputStream out, List<LineResult> results) throws java.io.IOException {
@@ -87,38 +107,47 @@ public class ArticleBatchResource {
         out.flush();
     }
 
-    /** A chunk's results in line order: lines that fail to parse or validate fail alone; the rest commit together. */
-    private List<LineResult> results(List<NdjsonLines.Line> chunk) {
-        LineResult[] results = new LineResult[chunk.size()];
-        List<Integer> valid = new ArrayList<>();
-        List<NewArticle> articles = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            NdjsonLines.Line line = chunk.get(i);
-            if (line.failed()) {
-                results[i] = failure(line.number(), Problem.of(line.failedStatus(),
-                        line.failedStatus() == 413 ? "Line too large" : "Invalid line", line.failure(), null));
-                continue;
+    /** A chunk read, validated and prepared; {@link #results()} stores it. */
+    private final class StagedChunk {
+        private final List<NdjsonLines.Line> chunk;
+        private final LineResult[] results;
+        private final List<Integer> valid = new ArrayList<>();
+        private final ArticleService.PreparedBatch prepared;
+
+        /** Lines that fail to parse or validate fail alone here; the rest are prepared to be stored together. */
+        StagedChunk(List<NdjsonLines.Line> chunk) {
+            this.chunk = chunk;
+            this.results = new LineResult[chunk.size()];
+            List<NewArticle> articles = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                NdjsonLines.Line line = chunk.get(i);
+                if (line.failed()) {
+                    results[i] = failure(line.number(), Problem.of(line.failedStatus(),
+                            line.failedStatus() == 413 ? "Line too large" : "Invalid line", line.failure(), null));
+                    continue;
+                }
+                try {
+                    articles.add(json.readValue(line.text(), ArticleSubmission.class).validatedBy(validator));
+                    valid.add(i);
+                } catch (Exception e) {
+                    results[i] = failure(line.number(), problem(line.number(), e));
+                }
             }
-            try {
-                articles.add(json.readValue(line.text(), ArticleSubmission.class).validatedBy(validator));
-                valid.add(i);
-            } catch (Exception e) {
-                results[i] = failure(line.number(), problem(line.number(), e));
-            }
+            this.prepared = service.prepare(articles);
         }
-        try {
-            List<IngestResult> stored = service.ingestAll(articles);
-            for (int k = 0; k < stored.size(); k++) {
-                IngestResult r = stored.get(k);
+
+        /** Stores the chunk; the results in line order. */
+        List<LineResult> results() {
+            List<ArticleService.Outcome> outcomes = service.store(prepared);
+            for (int k = 0; k < outcomes.size(); k++) {
                 int i = valid.get(k);
-                results[i] = new LineResult(chunk.get(i).number(), r.created() ? 201 : 200, r.id(), r.duplicateOf(), null);
+                int number = chunk.get(i).number();
+                IngestResult r = outcomes.get(k).result();
+                results[i] = r != null ? new LineResult(number, r.created() ? 201 : 200, r.id(), r.duplicateOf(), null)
+                        : failure(number, problem(number, outcomes.get(k).failure()));
             }
-        } catch (RuntimeException e) {
-            for (int i : valid) {
-                results[i] = failure(chunk.get(i).number(), problem(chunk.get(i).number(), e));
-            }
+            return List.of(results);
         }
-        return List.of(results);
     }
 
     private static LineResult failure(int line, Problem problem) {

@@ -7,8 +7,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dossier.article.Article;
@@ -36,74 +39,174 @@ public class ArticleService {
         this.config = config;
     }
 
+    /** A submission with what its text tells computed, ready to store. */
+    private record Prepared(NewArticle submission, String url, String contentHash, TextAnatomy anatomy,
+            List<TextRange> analysisRanges, long[] signature) {
+    }
+
     /**
      * Stores an article and its {@code dossier.article.stored.v1} event in one transaction, or finds the article it
      * exactly duplicates (same URL, or same normalised text). Returns only after the commit.
      */
     public IngestResult ingest(NewArticle submission) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> store(submission));
-        } catch (PersistenceException | QuarkusTransactionException e) {
-            // A concurrent submission of the same article won the unique index; it is the existing one now.
-            String url = submission.url() != null ? submission.url() : reader.read(submission.text()).originalUrl();
-            return QuarkusTransaction.requiringNew().call(() -> existing(url, TextFingerprint.of(submission.text()))
-                    .map(a -> new IngestResult(a.id, false, null)).orElseThrow(() -> e));
-        }
+        return storeAlone(prepare(submission));
     }
 
     /**
-     * Stores many articles in one transaction, which is what makes bulk ingest fast; if that fails as a whole (a
-     * concurrent submission of the same article, say), each is stored on its own, so one bad article fails alone.
+     * Stores many articles in one transaction with a fixed number of statements, whatever their number: that is what
+     * makes bulk ingest fast. Articles of the list see each other: a repeat of an earlier one is its exact or near
+     * duplicate. If the transaction fails as a whole (a concurrent submission of the same article, say), each is
+     * stored on its own, so one bad article fails alone.
+     *
+     * @return one outcome per submission, in order: its result, or why it was not stored
      */
-    public List<IngestResult> ingestAll(List<NewArticle> submissions) {
-        if (submissions.isEmpty()) {
+    public List<Outcome> ingestAll(List<NewArticle> submissions) {
+        return store(prepare(submissions));
+    }
+
+    /**
+     * What {@link #ingestAll} computes from the texts before it touches the database: CPU work that needs no
+     * transaction, so a caller can prepare the next batch while the previous one is stored.
+     */
+    public PreparedBatch prepare(List<NewArticle> submissions) {
+        return new PreparedBatch(submissions.stream().map(this::prepare).toList());
+    }
+
+    /** Submissions ready to store; see {@link #prepare(List)}. */
+    public static final class PreparedBatch {
+        private final List<Prepared> articles;
+
+        private PreparedBatch(List<Prepared> articles) {
+            this.articles = articles;
+        }
+    }
+
+    /** Stores a prepared batch as {@link #ingestAll} does. */
+    public List<Outcome> store(PreparedBatch batch) {
+        List<Prepared> prepared = batch.articles;
+        if (prepared.isEmpty()) {
             return List.of();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> submissions.stream().map(this::store).toList());
+            return QuarkusTransaction.requiringNew().call(() -> storeAll(prepared)).stream().map(Outcome::stored).toList();
         } catch (PersistenceException | QuarkusTransactionException e) {
-            return submissions.stream().map(this::ingest).toList();
+            return prepared.stream().map(p -> {
+                try {
+                    return Outcome.stored(storeAlone(p));
+                } catch (RuntimeException failure) {
+                    return Outcome.failed(failure);
+                }
+            }).toList();
         }
     }
 
-    private IngestResult store(NewArticle submission) {
-        String hash = TextFingerprint.of(submission.text());
+    /** A submission's outcome in a bulk ingest: exactly one of result and failure is set. */
+    public record Outcome(IngestResult result, RuntimeException failure) {
+        static Outcome stored(IngestResult result) {
+            return new Outcome(result, null);
+        }
+
+        static Outcome failed(RuntimeException failure) {
+            return new Outcome(null, failure);
+        }
+    }
+
+    private IngestResult storeAlone(Prepared article) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> storeAll(List.of(article)).get(0));
+        } catch (PersistenceException | QuarkusTransactionException e) {
+            // A concurrent submission of the same article won the unique index; it is the existing one now.
+            return QuarkusTransaction.requiringNew().call(() -> exactDuplicates(List.of(article)).get(0))
+                    .map(id -> new IngestResult(id, false, null)).orElseThrow(() -> e);
+        }
+    }
+
+    private Prepared prepare(NewArticle submission) {
         TextAnatomy anatomy = reader.read(submission.text());
         // What the partner supplied wins; what the text says fills the gaps.
         String url = submission.url() != null ? submission.url() : anatomy.originalUrl();
-        Optional<Article> duplicate = existing(url, hash);
-        if (duplicate.isPresent()) {
-            return new IngestResult(duplicate.get().id, false, null);
-        }
         List<TextRange> analysisRanges = anatomy.analysisRanges().stream().map(r -> new TextRange(r[0], r[1])).toList();
         long[] signature = MinHasher.signature(analysedText(submission.text(), analysisRanges));
-        Article article = new Article();
-        article.id = UUID.randomUUID();
-        article.text = submission.text();
-        article.title = submission.title() != null ? submission.title() : anatomy.title();
-        article.url = url;
-        article.source = submission.source();
-        article.publishedAt = submission.publishedAt();
-        article.publishedHint = submission.publishedAt() == null ? anatomy.publishedHint() : null;
-        article.language = submission.language() != null ? submission.language() : anatomy.language();
-        article.contentHash = hash;
-        article.sections = sectionsJson(anatomy);
-        article.minhash = MinHasher.toBytes(signature);
-        article.duplicateOf = nearDuplicates.mostSimilar(signature, config.nearDuplicateThreshold())
-                .map(NearDuplicateRepository.Match::original).orElse(null);
-        article.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        articles.persist(article);
-        articles.flush();
-        nearDuplicates.index(article.id, signature);
-        outbox.publish(DossierEvents.ARTICLE_STORED, article.id.toString(), new ArticleStored(article.id, article.text,
-                article.title, article.url, article.source, article.publishedAt, article.language, hash, article.duplicateOf,
-                analysisRanges, article.publishedHint));
-        return new IngestResult(article.id, true, article.duplicateOf);
+        return new Prepared(submission, url, TextFingerprint.of(submission.text()), anatomy, analysisRanges, signature);
     }
 
-    private Optional<Article> existing(String url, String hash) {
-        Optional<Article> byUrl = url == null ? Optional.empty() : articles.findByUrl(url);
-        return byUrl.isPresent() ? byUrl : articles.findByContentHash(hash);
+    /** Stores what is new among the articles in five statements: duplicates lookup, near-duplicate lookup, three inserts. */
+    private List<IngestResult> storeAll(List<Prepared> batch) {
+        List<Optional<UUID>> exact = exactDuplicates(batch);
+        List<Optional<NearDuplicateRepository.Match>> near = nearDuplicates.mostSimilar(
+                batch.stream().map(Prepared::signature).toList(), config.nearDuplicateThreshold());
+        OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, UUID> newByUrl = new HashMap<>();
+        Map<String, UUID> newByHash = new HashMap<>();
+        List<Prepared> stored = new ArrayList<>();
+        List<ArticleRepository.NewRow> rows = new ArrayList<>();
+        List<IngestResult> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Prepared p = batch.get(i);
+            UUID existing = exact.get(i).orElseGet(() -> Optional.ofNullable(p.url()).map(newByUrl::get)
+                    .orElseGet(() -> newByHash.get(p.contentHash())));
+            if (existing != null) {
+                results.add(new IngestResult(existing, false, null));
+                continue;
+            }
+            UUID duplicateOf = closest(near.get(i), p.signature(), stored, rows)
+                    .map(NearDuplicateRepository.Match::original).orElse(null);
+            NewArticle s = p.submission();
+            ArticleRepository.NewRow row = new ArticleRepository.NewRow(UUID.randomUUID(), s.text(),
+                    s.title() != null ? s.title() : p.anatomy().title(), p.url(), s.source(), s.publishedAt(),
+                    s.publishedAt() == null ? p.anatomy().publishedHint() : null,
+                    s.language() != null ? s.language() : p.anatomy().language(), p.contentHash(), sectionsJson(p.anatomy()),
+                    MinHasher.toBytes(p.signature()), duplicateOf, receivedAt);
+            rows.add(row);
+            stored.add(p);
+            if (p.url() != null) {
+                newByUrl.put(p.url(), row.id());
+            }
+            newByHash.put(p.contentHash(), row.id());
+            results.add(new IngestResult(row.id(), true, duplicateOf));
+        }
+        articles.insertAll(rows);
+        nearDuplicates.indexAll(rows.stream().map(ArticleRepository.NewRow::id).toList(),
+                stored.stream().map(Prepared::signature).toList());
+        List<Outbox.Keyed<ArticleStored>> events = new ArrayList<>(rows.size());
+        for (int k = 0; k < rows.size(); k++) {
+            ArticleRepository.NewRow a = rows.get(k);
+            events.add(new Outbox.Keyed<>(a.id().toString(), new ArticleStored(a.id(), a.text(), a.title(), a.url(), a.source(),
+                    a.publishedAt(), a.language(), a.contentHash(), a.duplicateOf(), stored.get(k).analysisRanges(),
+                    a.publishedHint())));
+        }
+        outbox.publishAll(DossierEvents.ARTICLE_STORED, events);
+        return results;
+    }
+
+    /** The stored match, or an article earlier in the same batch, whichever is more similar. */
+    private Optional<NearDuplicateRepository.Match> closest(Optional<NearDuplicateRepository.Match> storedMatch, long[] signature,
+            List<Prepared> earlier, List<ArticleRepository.NewRow> earlierRows) {
+        NearDuplicateRepository.Match best = storedMatch.orElse(null);
+        for (int k = 0; k < earlier.size(); k++) {
+            double similarity = MinHasher.similarity(signature, earlier.get(k).signature());
+            if (similarity >= config.nearDuplicateThreshold() && (best == null || similarity > best.similarity())) {
+                best = new NearDuplicateRepository.Match(earlierRows.get(k).id(), earlierRows.get(k).duplicateOf(), similarity);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** For each article, the stored article with its URL or, failing that, its normalised text. */
+    private List<Optional<UUID>> exactDuplicates(List<Prepared> batch) {
+        List<ArticleRepository.StoredKey> found = articles.withUrlOrContentHash(
+                batch.stream().map(Prepared::url).filter(java.util.Objects::nonNull).toList(),
+                batch.stream().map(Prepared::contentHash).toList());
+        Map<String, UUID> byUrl = new HashMap<>();
+        Map<String, UUID> byHash = new HashMap<>();
+        for (ArticleRepository.StoredKey key : found) {
+            if (key.url() != null) {
+                byUrl.put(key.url(), key.id());
+            }
+            byHash.put(key.contentHash(), key.id());
+        }
+        return batch.stream().map(p -> Optional.ofNullable(p.url()).map(byUrl::get)
+                .or(() -> Optional.ofNullable(byHash.get(p.contentHash())))).toList();
     }
 
     private static String analysedText(String text, List<TextRange> ranges) {

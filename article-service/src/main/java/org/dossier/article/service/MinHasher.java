@@ -32,14 +32,68 @@ public final class MinHasher {
 
     /** The signature of a text; a text of fewer than three words is hashed on the words it has. */
     public static long[] signature(CharSequence text) {
-        long[] signature = new long[PERMUTATIONS];
-        java.util.Arrays.fill(signature, Long.MAX_VALUE);
+        return isAsciiWords(text) ? asciiSignature(text) : generalSignature(text);
+    }
+
+    /**
+     * Words are runs of letters and digits of the lower-cased text. This is the definition; {@link #asciiSignature}
+     * computes the same for texts whose letters and digits are all ASCII, without the regex and the copies.
+     */
+    static long[] generalSignature(CharSequence text) {
+        Shingles shingles = new Shingles();
         Matcher m = WORD.matcher(text.toString().toLowerCase(Locale.ROOT));
-        long w1 = 0;
-        long w2 = 0;
-        int words = 0;
         while (m.find()) {
-            long w = fnv(m.group());
+            shingles.word(fnv(m.group()));
+        }
+        return shingles.signature();
+    }
+
+    static long[] asciiSignature(CharSequence text) {
+        Shingles shingles = new Shingles();
+        long h = FNV_OFFSET;
+        boolean inWord = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            boolean wordChar = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (wordChar) {
+                h = (h ^ (c <= 'Z' && c >= 'A' ? c + ('a' - 'A') : c)) * FNV_PRIME;
+                inWord = true;
+            } else if (inWord) {
+                shingles.word(h);
+                h = FNV_OFFSET;
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            shingles.word(h);
+        }
+        return shingles.signature();
+    }
+
+    /** True when every letter and digit of the text is ASCII (punctuation and spaces may be anything). */
+    private static boolean isAsciiWords(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER
+                    || Character.getType(c) == Character.OTHER_NUMBER || Character.isSurrogate(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Word 3-grams offered to the signature as the words come. */
+    private static final class Shingles {
+        private final long[] signature = new long[PERMUTATIONS];
+        private long w1;
+        private long w2;
+        private int words;
+
+        Shingles() {
+            java.util.Arrays.fill(signature, Long.MAX_VALUE);
+        }
+
+        void word(long w) {
             words++;
             if (words >= 3) {
                 offer(signature, w2 * 31 * 31 + w1 * 31 + w);
@@ -47,10 +101,13 @@ public final class MinHasher {
             w2 = w1;
             w1 = w;
         }
-        if (words > 0 && words < 3) {
-            offer(signature, w2 * 31 + w1);
+
+        long[] signature() {
+            if (words > 0 && words < 3) {
+                offer(signature, w2 * 31 + w1);
+            }
+            return signature;
         }
-        return signature;
     }
 
     private static void offer(long[] signature, long shingle) {
@@ -103,11 +160,14 @@ public final class MinHasher {
         return signature;
     }
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private static long fnv(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return h;
     }

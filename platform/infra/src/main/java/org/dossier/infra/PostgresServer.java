@@ -45,7 +45,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // The default 128 MB cannot hold the article LSH index of a 100,000-article bulk load; pages are
+                    // only taken as they are used.
+                    .setServerConfig("shared_buffers", "512MB");
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

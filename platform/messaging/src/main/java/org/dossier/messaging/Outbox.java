@@ -6,10 +6,14 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.dossier.events.CloudEvent;
 import org.dossier.events.EventCodec;
 import org.dossier.events.EventType;
+import org.hibernate.Session;
 
 /**
  * Records an event in the same transaction as the change it describes. Nothing is sent here: the {@link OutboxRelay}
@@ -33,6 +37,10 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /** An event's subject and payload. */
+    public record Keyed<T>(String aggregateId, T payload) {
+    }
+
     /**
      * Adds an event to the outbox of the current transaction.
      *
@@ -40,18 +48,34 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent publish(EventType<T> type, String aggregateId, T payload) {
-        CloudEvent event = codec.envelope(type, config.source(), aggregateId, payload);
-        entityManager.createNativeQuery("""
-                INSERT INTO outbox_event (event_id, topic, message_key, event_type, envelope)
-                VALUES (:eventId, :topic, :key, :type, :envelope)""")
-                .setParameter("eventId", UUID.fromString(event.id()))
-                .setParameter("topic", type.topic())
-                .setParameter("key", aggregateId)
-                .setParameter("type", type.name())
-                .setParameter("envelope", codec.write(event))
-                .executeUpdate();
+        return publishAll(type, List.of(new Keyed<>(aggregateId, payload))).get(0);
+    }
+
+    /** Adds events of one type to the outbox of the current transaction, in one round trip, in list order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> List<CloudEvent> publishAll(EventType<T> type, List<Keyed<T>> events) {
+        List<CloudEvent> envelopes = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            return envelopes;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, envelope) VALUES (?, ?, ?, ?, ?)""")) {
+                for (Keyed<T> event : events) {
+                    CloudEvent envelope = codec.envelope(type, config.source(), event.aggregateId(), event.payload());
+                    insert.setObject(1, UUID.fromString(envelope.id()));
+                    insert.setString(2, type.topic());
+                    insert.setString(3, event.aggregateId());
+                    insert.setString(4, type.name());
+                    insert.setString(5, codec.write(envelope));
+                    insert.addBatch();
+                    envelopes.add(envelope);
+                }
+                insert.executeBatch();
+            }
+        });
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
-        return event;
+        return envelopes;
     }
 
     /** Wakes the relay as soon as the event is committed, instead of at its next poll. */
