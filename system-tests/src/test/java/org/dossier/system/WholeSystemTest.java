@@ -212,6 +212,36 @@ class WholeSystemTest {
             withStatements += event.path("statements").isEmpty() ? 0 : 1;
         }
         assertThat(withStatements).as("events of the demo articles with statements").isPositive();
+
+        // An official's timeline: every statement he made and every event he took part in, in date order.
+        String trumpId = trump.path("id").asText();
+        JsonNode person = graphql("query($id: ID!) { node(id: $id) { ... on Person { statements(first: 100) { totalCount } "
+                + "timeline(first: 100) { totalCount edges { node { __typename "
+                + "... on Statement { speaker { id } saidOn { start } article { publishedAt } } "
+                + "... on TimelineEvent { start participants { id } } } } } } } }", Map.of("id", trumpId)).path("data").path("node");
+        JsonNode entries = person.path("timeline").path("edges");
+        assertThat(person.path("timeline").path("totalCount").asInt()).isEqualTo(entries.size());
+        int statements = 0;
+        int tookPart = 0;
+        String previous = "";
+        for (JsonNode edge : entries) {
+            JsonNode entry = edge.path("node");
+            String date;
+            if (entry.path("__typename").asText().equals("Statement")) {
+                statements++;
+                assertThat(entry.at("/speaker/id").asText()).isEqualTo(trumpId);
+                date = entry.path("saidOn").isNull() ? entry.at("/article/publishedAt").asText().substring(0, 10)
+                        : entry.at("/saidOn/start").asText();
+            } else {
+                tookPart++;
+                assertThat(entry.path("participants").findValuesAsText("id")).contains(trumpId);
+                date = entry.path("start").asText();
+            }
+            assertThat(date).as("in date order: " + entries).isGreaterThanOrEqualTo(previous);
+            previous = date;
+        }
+        assertThat(statements).as("every statement he made").isEqualTo(person.at("/statements/totalCount").asInt());
+        assertThat(tookPart).as("the events he took part in").isPositive();
     }
 
     @Test

@@ -48,13 +48,18 @@ class MergePipelineTest {
     }
 
     private void analysed(UUID article, List<ExtractedEventMention> mentions) throws Exception {
+        analysed(article, List.of(), mentions);
+    }
+
+    private void analysed(UUID article, List<AnalysisResults.ExtractedStatement> statements, List<ExtractedEventMention> mentions)
+            throws Exception {
         OffsetDateTime now = OffsetDateTime.parse("2025-06-16T08:00:00Z");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer());
              TopicReader placed = new TopicReader(Topics.TIMELINE_EVENTS)) {
             producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, article.toString(), codec.write(codec.envelope(
                     DossierEvents.ANALYSIS_RESULTS, "/entity-service", article.toString(),
-                    new AnalysisResults(article, now, List.of(), mentions))))).get(30, TimeUnit.SECONDS);
+                    new AnalysisResults(article, now, statements, mentions))))).get(30, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, article.toString(), codec.write(codec.envelope(
                     DossierEvents.ARTICLE_ANALYZED, "/entity-service", article.toString(),
                     new ArticleAnalyzed(article, now, 0, 0))))).get(30, TimeUnit.SECONDS);
@@ -117,5 +122,57 @@ class MergePipelineTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(byArticle.getList("'" + weekly + "'.id", String.class)).hasSize(1);
         given().queryParam("after", "nonsense").get("/internal/timeline").then().statusCode(400);
+    }
+
+    private static AnalysisResults.ExtractedStatement said(UUID speaker, String content, LocalDate on) {
+        return new AnalysisResults.ExtractedStatement(UUID.randomUUID(), "someone", speaker, "PERSON", "said", content, null,
+                false, new TextRange(0, content.length()), null, on, on, on == null ? null : "DAY", List.of());
+    }
+
+    @Test
+    void anEntitysTimelineInterleavesItsStatementsWithTheEventsItTookPartIn() throws Exception {
+        UUID envoy = UUID.randomUUID();
+        UUID harbour = UUID.randomUUID();
+        UUID article = UUID.randomUUID();
+        var before = said(envoy, "We expect progress.", LocalDate.parse("2025-06-08"));
+        var undated = said(envoy, "The talks were useful.", null); // dated by the article: June 16
+        var nobody = said(null, "Sources said little.", LocalDate.parse("2025-06-09"));
+        var other = said(UUID.randomUUID(), "No comment.", LocalDate.parse("2025-06-09"));
+        var talks = new ExtractedEventMention(UUID.randomUUID(), "TALKS", "talks", "Talks in Harbourtown",
+                LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-10"), "DAY", false, List.of(envoy, CN), List.of(harbour),
+                List.of(), "talks in Harbourtown on June 9 and 10", new TextRange(0, 37));
+        analysed(article, List.of(before, undated, nobody, other), List.of(talks));
+
+        JsonPath page = entityTimeline(envoy, 2, null).statusCode(200).extract().jsonPath();
+        String key = envoy.toString();
+        assertThat(page.getList(key + ".items.kind", String.class)).containsExactly("STATEMENT", "EVENT");
+        assertThat(page.getString(key + ".items[0].id")).isEqualTo(before.id().toString());
+        assertThat(page.getString(key + ".items[1].event.label")).isEqualTo("Talks in Harbourtown");
+        assertThat(page.getString(key + ".items[1].start")).isEqualTo("2025-06-09");
+        assertThat(page.getInt(key + ".totalCount")).isEqualTo(3);
+        assertThat(page.getBoolean(key + ".hasNextPage")).isTrue();
+
+        JsonPath rest = entityTimeline(envoy, 2, page.getString(key + ".endCursor")).statusCode(200).extract().jsonPath();
+        assertThat(rest.getList(key + ".items.id", String.class)).containsExactly(undated.id().toString());
+        assertThat(rest.getString(key + ".items[0].start")).isEqualTo("2025-06-16");
+        assertThat(rest.getString(key + ".items[0].granularity")).isEqualTo("DAY");
+        assertThat(rest.getBoolean(key + ".hasNextPage")).isFalse();
+
+        // Re-analysis replaces the article's statements.
+        analysed(article, List.of(undated), List.of(talks));
+        assertThat(entityTimeline(envoy, 10, null).extract().jsonPath().getList(key + ".items.kind", String.class))
+                .containsExactly("EVENT", "STATEMENT");
+
+        entityTimeline(envoy, 10, "bm90IGEgY3Vyc29y").statusCode(400);
+        given().contentType("application/json").body(Map.of("entityIds", List.of(envoy), "first", 501))
+                .post("/internal/entities/timeline").then().statusCode(400);
+    }
+
+    private static io.restassured.response.ValidatableResponse entityTimeline(UUID entity, int first, String after) {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("entityIds", List.of(entity), "first", first));
+        if (after != null) {
+            request.put("after", after);
+        }
+        return given().contentType("application/json").body(request).post("/internal/entities/timeline").then();
     }
 }

@@ -48,6 +48,15 @@ public class TimelineClient {
         return api.events(ids);
     }
 
+    /** The same page of each entity's timeline: the events it took part in and the statements it made. */
+    public Map<UUID, PageRecord<EntityTimelineEntryRecord>> entityTimelines(Collection<UUID> entityIds, int first, String after) {
+        if (entityIds.isEmpty()) {
+            return Map.of();
+        }
+        calls.count("timeline-service");
+        return api.entityTimelines(new EntityTimelineEntryRecord.Request(List.copyOf(entityIds), first, after));
+    }
+
     /** The same lookup for the live feed: counted apart from the calls that answer queries. */
     public List<TimelineEventRecord> eventsForSubscribers(Collection<UUID> ids) {
         if (ids.isEmpty()) {

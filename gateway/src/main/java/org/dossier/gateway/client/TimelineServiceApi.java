@@ -34,4 +34,8 @@ interface TimelineServiceApi {
     @POST
     @Path("events/lookup")
     List<TimelineEventRecord> events(Collection<UUID> ids);
+
+    @POST
+    @Path("entities/timeline")
+    Map<UUID, PageRecord<EntityTimelineEntryRecord>> entityTimelines(EntityTimelineEntryRecord.Request request);
 }

@@ -59,6 +59,16 @@ public final class Connections {
     public record TimelineEventConnection(@NonNull List<@NonNull TimelineEventEdge> edges, @NonNull PageInfo pageInfo, int totalCount) {
     }
 
+    @Type("EntityTimelineEdge")
+    public record EntityTimelineEdge(@NonNull EntityTimelineItem node, @NonNull String cursor) {
+    }
+
+    @Type("EntityTimelineConnection")
+    @Description("A page of an entity's timeline: the events it took part in and the statements it made, oldest first; on one day, events before statements.")
+    public record EntityTimelineConnection(@NonNull List<@NonNull EntityTimelineEdge> edges, @NonNull PageInfo pageInfo,
+                                           int totalCount) {
+    }
+
     /** Maps a downstream page to nodes and edges. */
     static <R, N, E> List<E> edges(PageRecord<R> page, Function<R, N> node, java.util.function.BiFunction<N, String, E> edge) {
         List<E> out = new ArrayList<>();

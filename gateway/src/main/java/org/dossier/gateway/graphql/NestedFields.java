@@ -14,6 +14,7 @@ import org.dossier.gateway.client.ArticleRecord;
 import org.dossier.gateway.client.EntityClient;
 import org.dossier.gateway.client.EntityLookup;
 import org.dossier.gateway.client.EntityRecord;
+import org.dossier.gateway.client.EntityTimelineEntryRecord;
 import org.dossier.gateway.client.PageRecord;
 import org.dossier.gateway.client.StatementRecord;
 import org.dossier.gateway.client.TimelineClient;
@@ -304,6 +305,59 @@ public class NestedFields {
     private Map<UUID, Article> articlesById(Collection<UUID> ids) {
         List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         return articles.lookup(distinct).stream().collect(Collectors.toMap(ArticleRecord::id, ArticleGraph::toArticle, (a, b) -> a));
+    }
+
+    // ---- Entity timelines: what a person, organisation or country took part in and said -----------------------------
+
+    private static final String TIMELINE = "The events it took part in and the statements it made, oldest first.";
+
+    @Name("timeline")
+    @NonNull
+    @Description(TIMELINE)
+    public List<Connections.@NonNull EntityTimelineConnection> personTimeline(@Source List<Person> parents,
+                                                                             @DefaultValue("20") int first, String after) {
+        return entityTimelines(parents, first, after);
+    }
+
+    @Name("timeline")
+    @NonNull
+    @Description(TIMELINE)
+    public List<Connections.@NonNull EntityTimelineConnection> organizationTimeline(@Source List<Organization> parents,
+                                                                                   @DefaultValue("20") int first, String after) {
+        return entityTimelines(parents, first, after);
+    }
+
+    @Name("timeline")
+    @NonNull
+    @Description(TIMELINE)
+    public List<Connections.@NonNull EntityTimelineConnection> countryTimeline(@Source List<Country> parents,
+                                                                              @DefaultValue("20") int first, String after) {
+        return entityTimelines(parents, first, after);
+    }
+
+    /** Two calls for all parents: their timelines (events included) and the statements on them. */
+    private List<Connections.EntityTimelineConnection> entityTimelines(List<? extends EntityBase> parents, int first, String after) {
+        Map<UUID, PageRecord<EntityTimelineEntryRecord>> pages = timeline.entityTimelines(
+                ids(parents, p -> p.record().id()), Limits.pageSize(first), after);
+        Map<UUID, StatementRecord> statements = entities.statements(pages.values().stream()
+                        .flatMap(page -> page.items().stream())
+                        .filter(e -> EntityTimelineEntryRecord.STATEMENT.equals(e.kind()))
+                        .map(EntityTimelineEntryRecord::id).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(StatementRecord::id, Function.identity(), (a, b) -> a));
+        return parents.stream().map(p -> {
+            PageRecord<EntityTimelineEntryRecord> page = pages.getOrDefault(p.record().id(), PageRecord.empty());
+            List<Connections.EntityTimelineEdge> edges = new ArrayList<>();
+            for (int i = 0; i < page.items().size(); i++) {
+                EntityTimelineEntryRecord entry = page.items().get(i);
+                EntityTimelineItem node = EntityTimelineEntryRecord.EVENT.equals(entry.kind())
+                        ? (entry.event() == null ? null : new TimelineEvent(entry.event()))
+                        : (statements.containsKey(entry.id()) ? new Statement(statements.get(entry.id())) : null);
+                if (node != null) { // gone between the two calls (an article analysed again): left out
+                    edges.add(new Connections.EntityTimelineEdge(node, page.cursors().get(i)));
+                }
+            }
+            return new Connections.EntityTimelineConnection(edges, Connections.pageInfo(page), (int) page.totalCount());
+        }).toList();
     }
 
     private static <T> List<UUID> ids(List<T> parents, Function<T, UUID> id) {

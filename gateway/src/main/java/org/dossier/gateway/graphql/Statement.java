@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("Statement")
 @Description("One act of reported speech: who said what (directly or indirectly), about which controls, when, in which article.")
-public class Statement implements Node {
+public class Statement implements Node, EntityTimelineItem {
 
     static final String TYPE = "Statement";
     private final StatementRecord record;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("TimelineEvent")
 @Description("One dated happening, merged from every article that reports it.")
-public class TimelineEvent implements Node {
+public class TimelineEvent implements Node, EntityTimelineItem {
 
     static final String TYPE = "TimelineEvent";
     private final TimelineEventRecord record;

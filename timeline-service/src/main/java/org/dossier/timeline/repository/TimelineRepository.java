@@ -3,11 +3,9 @@ package org.dossier.timeline.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -180,7 +178,7 @@ public class TimelineRepository {
         if (control != null) {
             where.append(" AND controls @> ARRAY[CAST(:control AS uuid)]");
         }
-        String[] cursor = decode(after);
+        String[] cursor = Cursors.decode(after, 2);
         String keyset = cursor == null ? "" : " AND (start_date, id) > (CAST(:cDate AS date), CAST(:cId AS uuid))";
         Query items = em.createNativeQuery("SELECT " + EVENT_COLUMNS + " FROM timeline_event" + where + keyset
                 + " ORDER BY start_date, id LIMIT :limit");
@@ -204,7 +202,7 @@ public class TimelineRepository {
         }
         List<Object[]> rows = items.setParameter("limit", first + 1).getResultList();
         List<TimelineEventView> views = withSources(rows.stream().limit(first).toList());
-        List<String> cursors = views.stream().map(v -> encode(v.start() + "\n" + v.id())).toList();
+        List<String> cursors = views.stream().map(v -> Cursors.encode(v.start(), v.id())).toList();
         return new Page(views, cursors, ((Number) count.getSingleResult()).longValue(),
                 cursors.isEmpty() ? null : cursors.get(cursors.size() - 1), rows.size() > first);
     }
@@ -262,7 +260,7 @@ public class TimelineRepository {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private static LocalDate date(Object o) {
+    static LocalDate date(Object o) {
         return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
@@ -275,30 +273,5 @@ public class TimelineRepository {
 
     private static String array(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static String encode(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n");
-            LocalDate.parse(parts[0]);
-            UUID.fromString(parts[1]);
-            return parts;
-        } catch (RuntimeException e) {
-            throw new InvalidCursorException(cursor);
-        }
-    }
-
-    /** An 'after' value this service did not hand out. */
-    public static final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException(String cursor) {
-            super("after: not a cursor from this API: " + cursor);
-        }
     }
 }

@@ -17,7 +17,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dossier.timeline.api.EntityTimelinePage;
 import org.dossier.timeline.api.TimelineEventView;
+import org.dossier.timeline.repository.Cursors;
+import org.dossier.timeline.repository.EntityTimelineRepository;
 import org.dossier.timeline.repository.TimelineRepository;
 
 /** Batch reads of the timeline for the gateway. */
@@ -29,9 +32,11 @@ public class InternalTimelineResource {
     static final int MAX_PAGE = 500;
 
     private final TimelineRepository timeline;
+    private final EntityTimelineRepository entityTimelines;
 
-    InternalTimelineResource(TimelineRepository timeline) {
+    InternalTimelineResource(TimelineRepository timeline, EntityTimelineRepository entityTimelines) {
         this.timeline = timeline;
+        this.entityTimelines = entityTimelines;
     }
 
     /** Events in date order, by date range, by entity (participant or place) and by control. */
@@ -45,6 +50,26 @@ public class InternalTimelineResource {
             throw new BadRequestException("first: must be between 0 and " + MAX_PAGE + ", was " + first);
         }
         return timeline.page(from, to, entity, control, first, after);
+    }
+
+    /**
+     * The same page of several entities' timelines: the events each took part in and the statements it made, in date
+     * order. Keyed by entity id, in the order asked.
+     */
+    @POST
+    @Path("entities/timeline")
+    @Transactional
+    public Map<UUID, EntityTimelinePage> entityTimelines(EntityTimelinePage.Request request) {
+        if (request == null || request.entityIds() == null) {
+            throw new BadRequestException("entityIds: required");
+        }
+        int first = request.first() == null ? 50 : request.first();
+        if (first < 0 || first > MAX_PAGE) {
+            throw new BadRequestException("first: must be between 0 and " + MAX_PAGE + ", was " + first);
+        }
+        Map<UUID, EntityTimelinePage> pages = new java.util.LinkedHashMap<>();
+        request.entityIds().forEach(id -> pages.put(id, entityTimelines.page(id, first, request.after())));
+        return pages;
     }
 
     @POST
@@ -63,9 +88,9 @@ public class InternalTimelineResource {
 
     /** A cursor this API did not hand out is the caller's mistake. */
     @Provider
-    public static class InvalidCursorMapper implements ExceptionMapper<TimelineRepository.InvalidCursorException> {
+    public static class InvalidCursorMapper implements ExceptionMapper<Cursors.InvalidCursorException> {
         @Override
-        public Response toResponse(TimelineRepository.InvalidCursorException e) {
+        public Response toResponse(Cursors.InvalidCursorException e) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
         }
     }

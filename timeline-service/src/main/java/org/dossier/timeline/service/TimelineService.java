@@ -18,6 +18,7 @@ import org.dossier.events.TimelineEventsChanged;
 import org.dossier.messaging.Outbox;
 import org.dossier.timeline.ArticlePlacement;
 import org.dossier.timeline.merge.EventMerger;
+import org.dossier.timeline.repository.EntityTimelineRepository;
 import org.dossier.timeline.repository.PlacementRepository;
 import org.dossier.timeline.repository.TimelineRepository;
 
@@ -31,17 +32,25 @@ public class TimelineService {
 
     private final PlacementRepository placements;
     private final TimelineRepository timeline;
+    private final EntityTimelineRepository entityTimelines;
     private final Outbox outbox;
 
-    TimelineService(PlacementRepository placements, TimelineRepository timeline, Outbox outbox) {
+    TimelineService(PlacementRepository placements, TimelineRepository timeline, EntityTimelineRepository entityTimelines,
+            Outbox outbox) {
         this.placements = placements;
         this.timeline = timeline;
+        this.entityTimelines = entityTimelines;
         this.outbox = outbox;
     }
 
-    /** Places an article's event mentions: each joins the event it reports, or starts a new one. */
+    /**
+     * Places an article's event mentions: each joins the event it reports, or starts a new one. Its statements take
+     * their place on their speakers' timelines.
+     */
     public void merge(AnalysisResults results) {
         timeline.lockTimeline();
+        entityTimelines.replaceStatementsOf(results.articleId(),
+                results.publishedAt() == null ? null : results.publishedAt().toLocalDate(), results.statements());
         Set<UUID> touched = timeline.removeSourcesOf(results.articleId());
         touched.forEach(timeline::recompute);
         Set<UUID> changed = new java.util.LinkedHashSet<>(touched);

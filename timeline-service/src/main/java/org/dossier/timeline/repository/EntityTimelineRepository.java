@@ -1,0 +1,84 @@
+package org.dossier.timeline.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dossier.events.AnalysisResults;
+import org.dossier.timeline.api.EntityTimelinePage;
+import org.dossier.timeline.api.TimelineEventView;
+
+/** Each entity's statements by date, and its timeline: those statements interleaved with the events it took part in. */
+@ApplicationScoped
+public class EntityTimelineRepository {
+
+    /** Events and statements of one entity as one keyed list: (date, kind, id) orders it and keys its cursors. */
+    private static final String ENTRIES = """
+            SELECT kind, id, start_date, end_date, granularity FROM (
+                SELECT 'EVENT' AS kind, id, start_date, end_date, granularity FROM timeline_event
+                WHERE participants @> ARRAY[CAST(:entity AS uuid)]
+                UNION ALL
+                SELECT 'STATEMENT', statement_id, said_from, said_to, granularity FROM entity_statement
+                WHERE speaker_id = CAST(:entity AS uuid)) entries""";
+
+    private final EntityManager em;
+    private final TimelineRepository timeline;
+
+    EntityTimelineRepository(EntityManager em, TimelineRepository timeline) {
+        this.em = em;
+        this.timeline = timeline;
+    }
+
+    /**
+     * Replaces what an article's speakers said with its latest analysis. Statements without a speaker entity, or
+     * without any date (none said and the article's publication unknown), have no place on a timeline.
+     */
+    public void replaceStatementsOf(UUID articleId, LocalDate published, List<AnalysisResults.ExtractedStatement> statements) {
+        em.createNativeQuery("DELETE FROM entity_statement WHERE article_id = :a").setParameter("a", articleId).executeUpdate();
+        for (AnalysisResults.ExtractedStatement s : statements) {
+            boolean saidWhen = s.saidFrom() != null && s.saidTo() != null && s.saidGranularity() != null;
+            if (s.speakerId() == null || (!saidWhen && published == null)) {
+                continue;
+            }
+            em.createNativeQuery("""
+                    INSERT INTO entity_statement (statement_id, article_id, speaker_id, said_from, said_to, granularity)
+                    VALUES (:id, :article, :speaker, :from, :to, :granularity)
+                    ON CONFLICT (statement_id) DO UPDATE SET article_id = excluded.article_id, speaker_id = excluded.speaker_id,
+                        said_from = excluded.said_from, said_to = excluded.said_to, granularity = excluded.granularity""")
+                    .setParameter("id", s.id()).setParameter("article", articleId).setParameter("speaker", s.speakerId())
+                    .setParameter("from", saidWhen ? s.saidFrom() : published)
+                    .setParameter("to", saidWhen ? s.saidTo() : published)
+                    .setParameter("granularity", saidWhen ? s.saidGranularity() : "DAY")
+                    .executeUpdate();
+        }
+    }
+
+    /** One page of an entity's timeline, oldest first. */
+    @SuppressWarnings("unchecked")
+    public EntityTimelinePage page(UUID entity, int first, String after) {
+        String[] cursor = Cursors.decode(after, 3);
+        Query items = em.createNativeQuery(ENTRIES
+                + (cursor == null ? "" : " WHERE (start_date, kind, id) > (CAST(:cDate AS date), :cKind, CAST(:cId AS uuid))")
+                + " ORDER BY start_date, kind, id LIMIT :limit");
+        items.setParameter("entity", entity.toString()).setParameter("limit", first + 1);
+        if (cursor != null) {
+            items.setParameter("cDate", cursor[0]).setParameter("cKind", cursor[1]).setParameter("cId", cursor[2]);
+        }
+        List<Object[]> rows = items.getResultList();
+        List<Object[]> shown = rows.stream().limit(first).toList();
+        Map<UUID, TimelineEventView> events = timeline.events(shown.stream().filter(r -> EntityTimelinePage.EVENT.equals(r[0]))
+                .map(r -> (UUID) r[1]).toList()).stream().collect(Collectors.toMap(TimelineEventView::id, Function.identity()));
+        List<EntityTimelinePage.Entry> entries = shown.stream().map(r -> new EntityTimelinePage.Entry((String) r[0], (UUID) r[1],
+                TimelineRepository.date(r[2]), TimelineRepository.date(r[3]), (String) r[4], events.get((UUID) r[1]))).toList();
+        List<String> cursors = entries.stream().map(e -> Cursors.encode(e.start(), e.kind(), e.id())).toList();
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM (" + ENTRIES + ") counted")
+                .setParameter("entity", entity.toString()).getSingleResult()).longValue();
+        return new EntityTimelinePage(entries, cursors, total, cursors.isEmpty() ? null : cursors.get(cursors.size() - 1),
+                rows.size() > first);
+    }
+}
