@@ -67,10 +67,17 @@ public class TimelineRepository {
         return out;
     }
 
-    public void insertEvent(UUID id, String kind, String label, double confidence) {
-        em.createNativeQuery("INSERT INTO timeline_event (id, kind, label, start_date, end_date, granularity, confidence) "
-                        + "VALUES (:id, :k, :l, DATE '1970-01-01', DATE '1970-01-01', 'DAY', :c)")
-                .setParameter("id", id).setParameter("k", kind).setParameter("l", label).setParameter("c", confidence)
+    /** Inserts an event as its first source describes it: what {@link #recompute} would make of that one source. */
+    public void insertEvent(UUID id, String kind, String label, EventMerger.Dates dates, Collection<UUID> participants,
+                            Collection<UUID> places, Collection<UUID> controls) {
+        em.createNativeQuery("""
+                INSERT INTO timeline_event (id, kind, label, start_date, end_date, granularity, dates_inferred, participants,
+                    places, controls, confidence)
+                VALUES (:id, :k, :l, :s, :e, :g, :inf, CAST(:p AS uuid[]), CAST(:pl AS uuid[]), CAST(:c AS uuid[]), 1.0)""")
+                .setParameter("id", id).setParameter("k", kind).setParameter("l", label)
+                .setParameter("s", dates.start()).setParameter("e", dates.end()).setParameter("g", dates.granularity().name())
+                .setParameter("inf", dates.inferred()).setParameter("p", array(participants)).setParameter("pl", array(places))
+                .setParameter("c", array(controls))
                 .executeUpdate();
     }
 

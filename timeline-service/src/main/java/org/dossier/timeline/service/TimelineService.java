@@ -65,14 +65,18 @@ public class TimelineService {
             Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, timeline.candidates(happening));
             UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
             if (match.isEmpty()) {
-                timeline.insertEvent(eventId, m.kind(), m.label(), 1.0);
+                // A new event is its one source: nothing to recompute, and no event matched it, so none is its twin.
+                timeline.insertEvent(eventId, m.kind(), m.label(), EventMerger.combine(List.of(dates)), m.participants(),
+                        m.places(), m.controls());
             }
             timeline.insertSource(eventId, results.articleId(), m.id(), m.label(), m.quote(), m.span().start(), m.span().end(),
                     dates, m.participants(), m.places(), m.controls(),
                     match.map(EventMerger.Match::reason).orElse("first report"), match.map(EventMerger.Match::confidence).orElse(1.0));
-            timeline.recompute(eventId);
             changed.add(eventId);
-            changed.addAll(absorbLookalikes(eventId));
+            if (match.isPresent()) {
+                timeline.recompute(eventId);
+                changed.addAll(absorbLookalikes(eventId));
+            }
         }
         if (!changed.isEmpty()) {
             // For live readers (the gateway's timelineEventChanged); committed with the change itself.
