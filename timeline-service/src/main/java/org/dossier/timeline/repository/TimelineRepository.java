@@ -3,6 +3,7 @@ package org.dossier.timeline.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dossier.timeline.api.TimelineEventView;
 import org.dossier.timeline.merge.EventMerger;
+import org.hibernate.Session;
 
 /** Events and their sources, in plain SQL (arrays and date ranges are PostgreSQL's strength). */
 @ApplicationScoped
@@ -27,9 +29,11 @@ public class TimelineRepository {
             + "end_date, granularity, date_inferred, merge_reason";
 
     private final EntityManager em;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    TimelineRepository(EntityManager em) {
+    TimelineRepository(EntityManager em, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** Serialises merging: one placement at a time across all instances (transaction-scoped advisory lock). */
@@ -49,54 +53,124 @@ public class TimelineRepository {
      * The merge candidates, found by index: events of the kind whose dates come within a day of the range (within the
      * three months before it for an inferred date) and that share a place or a participant.
      */
-    @SuppressWarnings("unchecked")
     public Map<UUID, EventMerger.Happening> candidates(EventMerger.Happening h) {
-        String kind = h.kind();
-        LocalDate from = h.dates().inferred() ? h.dates().start().minusDays(92) : h.dates().start().minusDays(1);
-        List<Object[]> rows = em.createNativeQuery("SELECT id, start_date, end_date, granularity, dates_inferred, "
-                        + "array_to_string(participants, ','), array_to_string(places, ',') FROM timeline_event "
-                        + "WHERE kind = :k AND start_date <= :e AND end_date >= :s "
-                        + "AND (places && CAST(:pl AS uuid[]) OR participants && CAST(:p AS uuid[]))")
-                .setParameter("k", kind).setParameter("s", from).setParameter("e", h.dates().end().plusDays(1))
-                .setParameter("pl", array(h.places())).setParameter("p", array(h.participants())).getResultList();
-        Map<UUID, EventMerger.Happening> out = new LinkedHashMap<>();
+        return candidatesOfAll(List.of(h)).get(0);
+    }
+
+    /**
+     * {@link #candidates} of many happenings in one query: for each, in order, the events it may report.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<UUID, EventMerger.Happening>> candidatesOfAll(List<EventMerger.Happening> happenings) {
+        List<Map<UUID, EventMerger.Happening>> out = new ArrayList<>();
+        happenings.forEach(h -> out.add(new LinkedHashMap<>()));
+        if (happenings.isEmpty()) {
+            return out;
+        }
+        List<Map<String, Object>> probes = new ArrayList<>();
+        for (int i = 0; i < happenings.size(); i++) {
+            EventMerger.Happening h = happenings.get(i);
+            LocalDate from = h.dates().inferred() ? h.dates().start().minusDays(92) : h.dates().start().minusDays(1);
+            probes.add(Map.of("item", i, "kind", h.kind(), "s", from.toString(), "e", h.dates().end().plusDays(1).toString(),
+                    "places", h.places(), "participants", h.participants()));
+        }
+        String json;
+        try {
+            json = this.json.writeValueAsString(probes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT m.item, t.id, t.start_date, t.end_date, t.granularity, t.dates_inferred,
+                    array_to_string(t.participants, ','), array_to_string(t.places, ',')
+                FROM jsonb_to_recordset(CAST(:probes AS jsonb)) AS m(item int, kind text, s date, e date, places uuid[],
+                    participants uuid[])
+                JOIN LATERAL (SELECT * FROM timeline_event t WHERE t.kind = m.kind AND t.start_date <= m.e AND t.end_date >= m.s
+                    AND (t.places && m.places OR t.participants && m.participants)
+                    -- OFFSET 0 keeps this a lookup per mention by index; flattened, it became a hash join over every event.
+                    OFFSET 0) t ON true""")
+                .setParameter("probes", json).getResultList();
         for (Object[] r : rows) {
-            out.put((UUID) r[0], new EventMerger.Happening(kind, new EventMerger.Dates(date(r[1]), date(r[2]),
-                    EventMerger.Granularity.valueOf((String) r[3]), (Boolean) r[4]), uuids((String) r[5]), uuids((String) r[6])));
+            int item = ((Number) r[0]).intValue();
+            out.get(item).put((UUID) r[1], new EventMerger.Happening(happenings.get(item).kind(), new EventMerger.Dates(date(r[2]),
+                    date(r[3]), EventMerger.Granularity.valueOf((String) r[4]), (Boolean) r[5]), uuids((String) r[6]),
+                    uuids((String) r[7])));
         }
         return out;
     }
 
-    /** Inserts an event as its first source describes it: what {@link #recompute} would make of that one source. */
-    public void insertEvent(UUID id, String kind, String label, EventMerger.Dates dates, Collection<UUID> participants,
-                            Collection<UUID> places, Collection<UUID> controls) {
-        em.createNativeQuery("""
-                INSERT INTO timeline_event (id, kind, label, start_date, end_date, granularity, dates_inferred, participants,
-                    places, controls, confidence)
-                VALUES (:id, :k, :l, :s, :e, :g, :inf, CAST(:p AS uuid[]), CAST(:pl AS uuid[]), CAST(:c AS uuid[]), 1.0)""")
-                .setParameter("id", id).setParameter("k", kind).setParameter("l", label)
-                .setParameter("s", dates.start()).setParameter("e", dates.end()).setParameter("g", dates.granularity().name())
-                .setParameter("inf", dates.inferred()).setParameter("p", array(participants)).setParameter("pl", array(places))
-                .setParameter("c", array(controls))
-                .executeUpdate();
+    /** A new event as its first source describes it: what {@link #recompute} would make of that one source. */
+    public record NewEvent(UUID id, String kind, String label, EventMerger.Dates dates, Collection<UUID> participants,
+                           Collection<UUID> places, Collection<UUID> controls) {
     }
 
-    public void insertSource(UUID eventId, UUID articleId, UUID mentionId, String label, String quote, int spanStart,
-                             int spanEnd, EventMerger.Dates dates, Collection<UUID> participants, Collection<UUID> places,
-                             Collection<UUID> controls, String reason, double confidence) {
-        em.createNativeQuery("""
-                INSERT INTO event_source (mention_id, event_id, article_id, label, quote, span_start, span_end, start_date,
-                    end_date, granularity, date_inferred, participants, places, controls, merge_reason, confidence)
-                VALUES (:m, :e, :a, :l, :q, :ss, :se, :sd, :ed, :g, :inf, CAST(:p AS uuid[]), CAST(:pl AS uuid[]),
-                    CAST(:c AS uuid[]), :r, :conf)
-                ON CONFLICT (mention_id) DO UPDATE SET event_id = EXCLUDED.event_id
-                """)
-                .setParameter("m", mentionId).setParameter("e", eventId).setParameter("a", articleId).setParameter("l", label)
-                .setParameter("q", quote).setParameter("ss", spanStart).setParameter("se", spanEnd)
-                .setParameter("sd", dates.start()).setParameter("ed", dates.end()).setParameter("g", dates.granularity().name())
-                .setParameter("inf", dates.inferred()).setParameter("p", array(participants)).setParameter("pl", array(places))
-                .setParameter("c", array(controls)).setParameter("r", reason).setParameter("conf", confidence)
-                .executeUpdate();
+    /** An event mention placed on an event. */
+    public record NewSource(UUID eventId, UUID articleId, UUID mentionId, String label, String quote, int spanStart,
+                            int spanEnd, EventMerger.Dates dates, Collection<UUID> participants, Collection<UUID> places,
+                            Collection<UUID> controls, String reason, double confidence) {
+    }
+
+    /** Inserts events in one round trip. */
+    public void insertEvents(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO timeline_event (id, kind, label, start_date, end_date, granularity, dates_inferred, participants,
+                        places, controls, confidence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]), 1.0)""")) {
+                for (NewEvent e : events) {
+                    insert.setObject(1, e.id());
+                    insert.setString(2, e.kind());
+                    insert.setString(3, e.label());
+                    insert.setObject(4, e.dates().start());
+                    insert.setObject(5, e.dates().end());
+                    insert.setString(6, e.dates().granularity().name());
+                    insert.setBoolean(7, e.dates().inferred());
+                    insert.setString(8, array(e.participants()));
+                    insert.setString(9, array(e.places()));
+                    insert.setString(10, array(e.controls()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Inserts sources in one round trip; a mention placed again moves to its new event. */
+    public void insertSources(List<NewSource> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO event_source (mention_id, event_id, article_id, label, quote, span_start, span_end, start_date,
+                        end_date, granularity, date_inferred, participants, places, controls, merge_reason, confidence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]), ?, ?)
+                    ON CONFLICT (mention_id) DO UPDATE SET event_id = EXCLUDED.event_id""")) {
+                for (NewSource s : sources) {
+                    insert.setObject(1, s.mentionId());
+                    insert.setObject(2, s.eventId());
+                    insert.setObject(3, s.articleId());
+                    insert.setString(4, s.label());
+                    insert.setString(5, s.quote());
+                    insert.setInt(6, s.spanStart());
+                    insert.setInt(7, s.spanEnd());
+                    insert.setObject(8, s.dates().start());
+                    insert.setObject(9, s.dates().end());
+                    insert.setString(10, s.dates().granularity().name());
+                    insert.setBoolean(11, s.dates().inferred());
+                    insert.setString(12, array(s.participants()));
+                    insert.setString(13, array(s.places()));
+                    insert.setString(14, array(s.controls()));
+                    insert.setString(15, s.reason());
+                    insert.setDouble(16, s.confidence());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -54,35 +55,65 @@ public class TimelineService {
         Set<UUID> touched = timeline.removeSourcesOf(results.articleId());
         touched.forEach(timeline::recompute);
         Set<UUID> changed = new java.util.LinkedHashSet<>(touched);
-        for (AnalysisResults.ExtractedEventMention m : results.eventMentions()) {
-            if (m.start() == null || m.end() == null || m.granularity() == null) {
-                continue; // nothing to place it by
-            }
-            EventMerger.Dates dates = new EventMerger.Dates(m.start(), m.end(), EventMerger.Granularity.valueOf(m.granularity()),
-                    m.dateInferred());
-            EventMerger.Happening happening = new EventMerger.Happening(m.kind(), dates, Set.copyOf(m.participants()),
-                    Set.copyOf(m.places()));
-            Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, timeline.candidates(happening));
+        List<AnalysisResults.ExtractedEventMention> placeable = results.eventMentions().stream()
+                .filter(m -> m.start() != null && m.end() != null && m.granularity() != null).toList(); // else nothing to place by
+        List<EventMerger.Happening> happenings = placeable.stream().map(m -> new EventMerger.Happening(m.kind(),
+                new EventMerger.Dates(m.start(), m.end(), EventMerger.Granularity.valueOf(m.granularity()), m.dateInferred()),
+                Set.copyOf(m.participants()), Set.copyOf(m.places()))).toList();
+        // Candidates of every mention in one query, as the timeline stood before this article; what the article itself
+        // creates or changes is tracked here and offered too (bestMatch only accepts what that query would return).
+        List<java.util.Map<UUID, EventMerger.Happening>> stored = timeline.candidatesOfAll(happenings);
+        java.util.Map<UUID, EventMerger.Happening> current = new java.util.LinkedHashMap<>();
+        Set<UUID> gone = new java.util.HashSet<>();
+        List<TimelineRepository.NewEvent> newEvents = new ArrayList<>();
+        List<TimelineRepository.NewSource> newSources = new ArrayList<>();
+        for (int i = 0; i < placeable.size(); i++) {
+            AnalysisResults.ExtractedEventMention m = placeable.get(i);
+            EventMerger.Happening happening = happenings.get(i);
+            java.util.Map<UUID, EventMerger.Happening> candidates = new java.util.LinkedHashMap<>(stored.get(i));
+            candidates.keySet().removeAll(gone);
+            candidates.putAll(current);
+            Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, candidates);
             UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
-            if (match.isEmpty()) {
-                // A new event is its one source: nothing to recompute, and no event matched it, so none is its twin.
-                timeline.insertEvent(eventId, m.kind(), m.label(), EventMerger.combine(List.of(dates)), m.participants(),
-                        m.places(), m.controls());
-            }
-            timeline.insertSource(eventId, results.articleId(), m.id(), m.label(), m.quote(), m.span().start(), m.span().end(),
-                    dates, m.participants(), m.places(), m.controls(),
+            TimelineRepository.NewSource source = new TimelineRepository.NewSource(eventId, results.articleId(), m.id(), m.label(),
+                    m.quote(), m.span().start(), m.span().end(), happening.dates(), m.participants(), m.places(), m.controls(),
                     match.map(EventMerger.Match::reason).orElse("first report"), match.map(EventMerger.Match::confidence).orElse(1.0));
             changed.add(eventId);
-            if (match.isPresent()) {
-                timeline.recompute(eventId);
-                changed.addAll(absorbLookalikes(eventId));
+            if (match.isEmpty()) {
+                // A new event is its one source: nothing to recompute, and no event matched it, so none is its twin.
+                EventMerger.Dates dates = EventMerger.combine(List.of(happening.dates()));
+                newEvents.add(new TimelineRepository.NewEvent(eventId, m.kind(), m.label(), dates, m.participants(), m.places(),
+                        m.controls()));
+                newSources.add(source);
+                current.put(eventId, new EventMerger.Happening(m.kind(), dates, happening.participants(), happening.places()));
+                continue;
+            }
+            // Joining an event changes it, and maybe makes it another's twin: done in the database, on all that came before.
+            flush(newEvents, newSources);
+            timeline.insertSources(List.of(source));
+            timeline.recompute(eventId);
+            Set<UUID> absorbed = absorbLookalikes(eventId);
+            changed.addAll(absorbed);
+            gone.addAll(absorbed);
+            absorbed.forEach(current::remove);
+            EventMerger.Happening now = timeline.happening(eventId);
+            if (now != null) {
+                current.put(eventId, now);
             }
         }
+        flush(newEvents, newSources);
         if (!changed.isEmpty()) {
             // For live readers (the gateway's timelineEventChanged); committed with the change itself.
             outbox.publish(DossierEvents.TIMELINE_EVENTS_CHANGED, results.articleId().toString(),
                     new TimelineEventsChanged(results.articleId(), OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(changed)));
         }
+    }
+
+    private void flush(List<TimelineRepository.NewEvent> events, List<TimelineRepository.NewSource> sources) {
+        timeline.insertEvents(events);
+        timeline.insertSources(sources);
+        events.clear();
+        sources.clear();
     }
 
     /**
