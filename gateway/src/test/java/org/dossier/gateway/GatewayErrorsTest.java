@@ -88,6 +88,19 @@ class GatewayErrorsTest {
     }
 
     @Test
+    void parametersOfTheWrongJsonTypeAreA400NamingTheParameterNotA500() {
+        given().contentType("application/json").body("{\"query\": {}}").post("/graphql").then().statusCode(400)
+                .body("errors[0].message", containsString("query"));
+        given().contentType("application/json").body("{\"query\": \"{ __typename }\", \"variables\": \"x\"}").post("/graphql")
+                .then().statusCode(400).body("errors[0].message", containsString("\"variables\" must be a JSON object"));
+        given().contentType("application/json").body("{\"query\": \"{ __typename }\", \"operationName\": 7}").post("/graphql")
+                .then().statusCode(400).body("errors[0].message", containsString("\"operationName\" must be a string"));
+        // A well-formed request is untouched.
+        given().contentType("application/json").body("{\"query\": \"{ __typename }\", \"variables\": null}").post("/graphql")
+                .then().statusCode(200).body("data.__typename", equalTo("Query"));
+    }
+
+    @Test
     void anOverlongQueryIsRefusedNamingTheLimit() {
         String query = "{ article(id: \"" + "x".repeat(20_001) + "\") { id } }";
         given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then().statusCode(200)

@@ -47,6 +47,75 @@ public class GraphQlHttpConventions {
         filters.register(this::admit, 90);
     }
 
+    /**
+     * SmallRye GraphQL fails with a ClassCastException, a 500, on a request whose parameters have the wrong JSON type
+     * ({@code "query": {}}, {@code "variables": "x"}). Such a failure is answered 400, naming the parameter.
+     */
+    void registerFailures(@Observes io.vertx.ext.web.Router router) {
+        router.route("/graphql").order(-100).failureHandler(GraphQlHttpConventions::malformedRequest);
+    }
+
+    static void malformedRequest(RoutingContext context) {
+        String problem = context.response().headWritten() ? null : requestShapeProblem(context);
+        if (problem == null) {
+            context.next();
+            return;
+        }
+        context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new io.vertx.core.json.JsonObject().put("errors", new io.vertx.core.json.JsonArray()
+                        .add(new io.vertx.core.json.JsonObject().put("message", problem))).encode());
+    }
+
+    /** What is wrong with the shape of a GraphQL request (parameter types), or null when nothing is. */
+    static String requestShapeProblem(RoutingContext context) {
+        if (context.request().method() == HttpMethod.GET) {
+            for (String parameter : new String[] {"variables", "extensions"}) {
+                String value = context.request().getParam(parameter);
+                if (value != null && !isJsonObject(value)) {
+                    return "\"" + parameter + "\" must be a JSON object";
+                }
+            }
+            return null;
+        }
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/graphql")
+                && !type.toLowerCase(java.util.Locale.ROOT).startsWith(GRAPHQL_RESPONSE)) {
+            return null; // the body is the document itself
+        }
+        Object body;
+        try {
+            body = context.body().asJsonObject();
+        } catch (RuntimeException e) {
+            return "the body must be a JSON object: {\"query\": \"...\", \"variables\": {...}}";
+        }
+        if (body == null) {
+            return "the body must be a JSON object: {\"query\": \"...\", \"variables\": {...}}";
+        }
+        io.vertx.core.json.JsonObject request = (io.vertx.core.json.JsonObject) body;
+        if (!(request.getValue("query") instanceof String)) {
+            return "\"query\" must be a string holding the GraphQL document";
+        }
+        Object operationName = request.getValue("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            return "\"operationName\" must be a string or null";
+        }
+        for (String parameter : new String[] {"variables", "extensions"}) {
+            Object value = request.getValue(parameter);
+            if (value != null && !(value instanceof io.vertx.core.json.JsonObject)) {
+                return "\"" + parameter + "\" must be a JSON object or null";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isJsonObject(String text) {
+        try {
+            return io.vertx.core.json.Json.decodeValue(text) instanceof io.vertx.core.json.JsonObject;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** GraphQL requests beyond the concurrency limit wait in a queue (or get 503 when it is full). */
     void admit(RoutingContext context) {
         if (!isGraphQlExchange(context)) {
