@@ -116,7 +116,7 @@ public class ArticleService {
             return QuarkusTransaction.requiringNew().call(() -> storeAll(List.of(article)).get(0));
         } catch (PersistenceException | QuarkusTransactionException e) {
             // A concurrent submission of the same article won the unique index; it is the existing one now.
-            return QuarkusTransaction.requiringNew().call(() -> exactDuplicates(List.of(article)).get(0))
+            return QuarkusTransaction.requiringNew().call(() -> storedKeys(List.of(article)).find(article))
                     .map(id -> new IngestResult(id, false, null)).orElseThrow(() -> e);
         }
     }
@@ -132,21 +132,18 @@ public class ArticleService {
 
     /** Stores what is new among the articles in five statements: duplicates lookup, near-duplicate lookup, three inserts. */
     private List<IngestResult> storeAll(List<Prepared> batch) {
-        List<Optional<UUID>> exact = exactDuplicates(batch);
+        ExactKeys known = storedKeys(batch);
         List<Optional<NearDuplicateRepository.Match>> near = nearDuplicates.mostSimilar(
                 batch.stream().map(Prepared::signature).toList(), config.nearDuplicateThreshold());
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        Map<String, UUID> newByUrl = new HashMap<>();
-        Map<String, UUID> newByHash = new HashMap<>();
         List<Prepared> stored = new ArrayList<>();
         List<ArticleRepository.NewRow> rows = new ArrayList<>();
         List<IngestResult> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Prepared p = batch.get(i);
-            UUID existing = exact.get(i).orElseGet(() -> Optional.ofNullable(p.url()).map(newByUrl::get)
-                    .orElseGet(() -> newByHash.get(p.contentHash())));
-            if (existing != null) {
-                results.add(new IngestResult(existing, false, null));
+            Optional<UUID> existing = known.find(p);
+            if (existing.isPresent()) {
+                results.add(new IngestResult(existing.get(), false, null));
                 continue;
             }
             UUID duplicateOf = closest(near.get(i), p.signature(), stored, rows)
@@ -159,10 +156,7 @@ public class ArticleService {
                     MinHasher.toBytes(p.signature()), duplicateOf, receivedAt);
             rows.add(row);
             stored.add(p);
-            if (p.url() != null) {
-                newByUrl.put(p.url(), row.id());
-            }
-            newByHash.put(p.contentHash(), row.id());
+            known.add(row.id(), p.url(), p.contentHash()); // a later repeat in the batch is its duplicate
             results.add(new IngestResult(row.id(), true, duplicateOf));
         }
         articles.insertAll(rows);
@@ -192,21 +186,29 @@ public class ArticleService {
         return Optional.ofNullable(best);
     }
 
-    /** For each article, the stored article with its URL or, failing that, its normalised text. */
-    private List<Optional<UUID>> exactDuplicates(List<Prepared> batch) {
-        List<ArticleRepository.StoredKey> found = articles.withUrlOrContentHash(
-                batch.stream().map(Prepared::url).filter(java.util.Objects::nonNull).toList(),
-                batch.stream().map(Prepared::contentHash).toList());
-        Map<String, UUID> byUrl = new HashMap<>();
-        Map<String, UUID> byHash = new HashMap<>();
-        for (ArticleRepository.StoredKey key : found) {
-            if (key.url() != null) {
-                byUrl.put(key.url(), key.id());
+    /** Articles that exactly duplicate others are found by these keys: URL first, then normalised text. */
+    private static final class ExactKeys {
+        private final Map<String, UUID> byUrl = new HashMap<>();
+        private final Map<String, UUID> byHash = new HashMap<>();
+
+        void add(UUID id, String url, String contentHash) {
+            if (url != null) {
+                byUrl.put(url, id);
             }
-            byHash.put(key.contentHash(), key.id());
+            byHash.put(contentHash, id);
         }
-        return batch.stream().map(p -> Optional.ofNullable(p.url()).map(byUrl::get)
-                .or(() -> Optional.ofNullable(byHash.get(p.contentHash())))).toList();
+
+        Optional<UUID> find(Prepared article) {
+            return Optional.ofNullable(article.url()).map(byUrl::get).or(() -> Optional.ofNullable(byHash.get(article.contentHash())));
+        }
+    }
+
+    /** The keys of the stored articles that the batch's articles may repeat, in one query. */
+    private ExactKeys storedKeys(List<Prepared> batch) {
+        ExactKeys keys = new ExactKeys();
+        articles.withUrlOrContentHash(batch.stream().map(Prepared::url).filter(java.util.Objects::nonNull).toList(),
+                batch.stream().map(Prepared::contentHash).toList()).forEach(k -> keys.add(k.id(), k.url(), k.contentHash()));
+        return keys;
     }
 
     private static String analysedText(String text, List<TextRange> ranges) {

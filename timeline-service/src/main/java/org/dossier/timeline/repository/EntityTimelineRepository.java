@@ -3,6 +3,7 @@ package org.dossier.timeline.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.dossier.events.AnalysisResults;
 import org.dossier.timeline.api.EntityTimelinePage;
 import org.dossier.timeline.api.TimelineEventView;
+import org.hibernate.Session;
 
 /** Each entity's statements by date, and its timeline: those statements interleaved with the events it took part in. */
 @ApplicationScoped
@@ -40,22 +42,34 @@ public class EntityTimelineRepository {
      */
     public void replaceStatementsOf(UUID articleId, LocalDate published, List<AnalysisResults.ExtractedStatement> statements) {
         em.createNativeQuery("DELETE FROM entity_statement WHERE article_id = :a").setParameter("a", articleId).executeUpdate();
-        for (AnalysisResults.ExtractedStatement s : statements) {
-            boolean saidWhen = s.saidFrom() != null && s.saidTo() != null && s.saidGranularity() != null;
-            if (s.speakerId() == null || (!saidWhen && published == null)) {
-                continue;
-            }
-            em.createNativeQuery("""
-                    INSERT INTO entity_statement (statement_id, article_id, speaker_id, said_from, said_to, granularity)
-                    VALUES (:id, :article, :speaker, :from, :to, :granularity)
-                    ON CONFLICT (statement_id) DO UPDATE SET article_id = excluded.article_id, speaker_id = excluded.speaker_id,
-                        said_from = excluded.said_from, said_to = excluded.said_to, granularity = excluded.granularity""")
-                    .setParameter("id", s.id()).setParameter("article", articleId).setParameter("speaker", s.speakerId())
-                    .setParameter("from", saidWhen ? s.saidFrom() : published)
-                    .setParameter("to", saidWhen ? s.saidTo() : published)
-                    .setParameter("granularity", saidWhen ? s.saidGranularity() : "DAY")
-                    .executeUpdate();
+        List<AnalysisResults.ExtractedStatement> placeable = statements.stream().filter(s -> s.speakerId() != null
+                && (saidWhen(s) || published != null)).toList();
+        if (placeable.isEmpty()) {
+            return;
         }
+        // One round trip for all of them: this runs in every merge.
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO entity_statement (statement_id, article_id, speaker_id, said_from, said_to, granularity)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (statement_id) DO UPDATE SET article_id = excluded.article_id, speaker_id = excluded.speaker_id,
+                        said_from = excluded.said_from, said_to = excluded.said_to, granularity = excluded.granularity""")) {
+                for (AnalysisResults.ExtractedStatement s : placeable) {
+                    insert.setObject(1, s.id());
+                    insert.setObject(2, articleId);
+                    insert.setObject(3, s.speakerId());
+                    insert.setObject(4, saidWhen(s) ? s.saidFrom() : published);
+                    insert.setObject(5, saidWhen(s) ? s.saidTo() : published);
+                    insert.setString(6, saidWhen(s) ? s.saidGranularity() : "DAY");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private static boolean saidWhen(AnalysisResults.ExtractedStatement s) {
+        return s.saidFrom() != null && s.saidTo() != null && s.saidGranularity() != null;
     }
 
     /** One page of an entity's timeline, oldest first. */

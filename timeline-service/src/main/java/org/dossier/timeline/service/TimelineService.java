@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +58,7 @@ public class TimelineService {
                 results.publishedAt() == null ? null : results.publishedAt().toLocalDate(), results.statements());
         Set<UUID> touched = timeline.removeSourcesOf(results.articleId());
         touched.forEach(timeline::recompute);
-        Set<UUID> changed = new java.util.LinkedHashSet<>(touched);
+        Set<UUID> changed = new LinkedHashSet<>(touched);
         List<AnalysisResults.ExtractedEventMention> placeable = results.eventMentions().stream()
                 .filter(m -> m.start() != null && m.end() != null && m.granularity() != null).toList(); // else nothing to place by
         List<EventMerger.Happening> happenings = placeable.stream().map(m -> new EventMerger.Happening(m.kind(),
@@ -62,15 +66,15 @@ public class TimelineService {
                 Set.copyOf(m.participants()), Set.copyOf(m.places()))).toList();
         // Candidates of every mention in one query, as the timeline stood before this article; what the article itself
         // creates or changes is tracked here and offered too (bestMatch only accepts what that query would return).
-        List<java.util.Map<UUID, EventMerger.Happening>> stored = timeline.candidatesOfAll(happenings);
-        java.util.Map<UUID, EventMerger.Happening> current = new java.util.LinkedHashMap<>();
-        Set<UUID> gone = new java.util.HashSet<>();
+        List<Map<UUID, EventMerger.Happening>> stored = timeline.candidatesOfAll(happenings);
+        Map<UUID, EventMerger.Happening> current = new LinkedHashMap<>();
+        Set<UUID> gone = new HashSet<>();
         List<TimelineRepository.NewEvent> newEvents = new ArrayList<>();
         List<TimelineRepository.NewSource> newSources = new ArrayList<>();
         for (int i = 0; i < placeable.size(); i++) {
             AnalysisResults.ExtractedEventMention m = placeable.get(i);
             EventMerger.Happening happening = happenings.get(i);
-            java.util.Map<UUID, EventMerger.Happening> candidates = new java.util.LinkedHashMap<>(stored.get(i));
+            Map<UUID, EventMerger.Happening> candidates = new LinkedHashMap<>(stored.get(i));
             candidates.keySet().removeAll(gone);
             candidates.putAll(current);
             Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, candidates);
@@ -121,13 +125,13 @@ public class TimelineService {
      * negotiations in London" before "talks in London on June 10"): such events are folded into this one.
      */
     private Set<UUID> absorbLookalikes(UUID eventId) {
-        Set<UUID> absorbed = new java.util.HashSet<>();
+        Set<UUID> absorbed = new HashSet<>();
         for (int round = 0; round < 5; round++) {
             EventMerger.Happening event = timeline.happening(eventId);
             if (event == null) {
                 return absorbed;
             }
-            java.util.Map<UUID, EventMerger.Happening> others = new java.util.LinkedHashMap<>(
+            Map<UUID, EventMerger.Happening> others = new LinkedHashMap<>(
                     timeline.candidates(event));
             others.remove(eventId);
             Optional<EventMerger.Match> twin = EventMerger.bestMatch(event, others);
@@ -147,7 +151,7 @@ public class TimelineService {
         placement.articleId = analysis.articleId();
         placement.timelinedAt = OffsetDateTime.now(ZoneOffset.UTC);
         placement.eventCount = (int) timeline.sourceCount(analysis.articleId());
-        // Persisted only once complete: the outbox insert below flushes, and a half-filled row would violate NOT NULL.
+        // Persisted only once complete: any flush before the commit would write a half-filled row, against NOT NULL.
         if (!placements.isPersistent(placement)) {
             placements.persist(placement);
         }
