@@ -162,7 +162,7 @@ final class EntityFinder {
             Optional<ArticleEntities.Builder> earlier = out.mentions().stream()
                     .filter(m -> m.kind() == EntityKind.PERSON && m.span().start() < span.start())
                     .map(m -> out.get(m.entityKey()).orElseThrow())
-                    .filter(b -> lastWord(b.name).equalsIgnoreCase(surname))
+                    .filter(b -> surnameOf(b).equalsIgnoreCase(surname))
                     .findFirst();
             if (earlier.isPresent()) {
                 out.mention(earlier.get(), surface, span, "surname of " + earlier.get().name + " named earlier in the article");
@@ -300,6 +300,12 @@ final class EntityFinder {
             }
         }
         return 0;
+    }
+
+    /** A known official's family name from the knowledge files, else the last word of the name. */
+    private String surnameOf(ArticleEntities.Builder person) {
+        return kb.officials.stream().filter(o -> person.key.equals("person:" + o.id())).findFirst()
+                .map(KnowledgeBase.Official::surname).orElseGet(() -> lastWord(person.name));
     }
 
     private static String lastWord(String name) {

@@ -353,7 +353,28 @@ final class StatementExtractor {
                 return trimmed(text, s, first, last); // the content comes before: '"...", he said.'
             }
         }
-        return contentAfter(text, s, cueEnd);
+        Span quotation = quotationBefore(text, s, verb);
+        return quotation != null ? quotation : contentAfter(text, s, cueEnd);
+    }
+
+    /**
+     * A sentence that opens with a quotation closed before the reporting verb ('"We will ...," Lindqvist said in The
+     * Hague.'): what was said is the quotation, however the parser attached it, not what follows the verb.
+     */
+    private static Span quotationBefore(String text, Sentence s, int verb) {
+        if (!QUOTES.contains(s.token(0).text())) {
+            return null;
+        }
+        for (int close = 1; close < verb; close++) {
+            if (QUOTES.contains(s.token(close).text())) {
+                int last = close - 1;
+                while (last > 1 && s.token(last).isPunctuation()) {
+                    last--;
+                }
+                return last >= 1 ? trimmed(text, s, 1, last) : null;
+            }
+        }
+        return null;
     }
 
     private Span contentAfter(String text, Sentence s, int cueEnd) {
@@ -414,9 +435,20 @@ final class StatementExtractor {
         return false;
     }
 
+    /**
+     * Direct speech: the content opens with a quotation mark, or one stands just before it, as when the parse leaves the
+     * mark out of the quoted clause ('"We will ...," Wang told reporters').
+     */
     private static boolean startsWithQuote(String text, Span content) {
         char c = text.charAt(content.start());
-        return c == '"' || c == '“' || c == '\'';
+        if (c == '"' || c == '“' || c == '\'') {
+            return true;
+        }
+        int before = content.start() - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        return before >= 0 && (text.charAt(before) == '"' || text.charAt(before) == '“');
     }
 
     // ---- "According to X, ..." -----------------------------------------------------------------------------------

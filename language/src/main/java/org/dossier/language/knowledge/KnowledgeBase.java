@@ -44,10 +44,14 @@ public final class KnowledgeBase {
         }
     }
 
-    public record Official(String id, String name, String country, String wikidataId, List<String> aliases,
-                           List<Tenure> posts) {
+    public record Official(String id, String name, String familyName, String country, String wikidataId,
+                           List<String> aliases, List<Tenure> posts) {
 
+        /** The family name as the press uses it alone: given in the file where it is not the last word (Wang Wentao). */
         public String surname() {
+            if (familyName != null) {
+                return familyName;
+            }
             String[] parts = name.split(" ");
             return parts[parts.length - 1];
         }

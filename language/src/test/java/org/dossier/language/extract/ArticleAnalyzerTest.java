@@ -118,6 +118,24 @@ class ArticleAnalyzerTest {
     }
 
     @Test
+    void aQuoteBeforeItsSpeakerIsDirectAndIsTheContentWhateverFollowsTheVerb() {
+        Analysis a = analyze("Commerce Minister Wang Wentao said on Tuesday that gallium licences would be reviewed. "
+                + "\"We will not allow controlled items to reach military users,\" Wang told reporters in Beijing. "
+                + "Trade Minister Tomas Lindqvist spoke after him. "
+                + "\"We will keep the restrictions on cobalt until the talks conclude,\" Lindqvist said in The Hague.");
+        assertThat(a.statements()).hasSize(3);
+        Statement wang = a.statements().get(1);
+        assertThat(wang.content()).isEqualTo("We will not allow controlled items to reach military users");
+        assertThat(wang.direct()).isTrue();
+        assertThat(wang.speakerKey()).isEqualTo(a.statements().get(0).speakerKey());
+        Statement lindqvist = a.statements().get(2);
+        assertThat(lindqvist.content()).isEqualTo("We will keep the restrictions on cobalt until the talks conclude");
+        assertThat(lindqvist.direct()).isTrue();
+        assertThat(lindqvist.speakerKey()).isEqualTo("person:new:tomas-lindqvist");
+        assertThat(a.statements().get(0).direct()).isFalse();
+    }
+
+    @Test
     void theAuthorsOwnVoiceIsNotAStatement() {
         Analysis a = analyze("This suggests that the rare earth controls are working. I have to say the talks went well. "
                 + "Note that the tariff truce ends in August.");
