@@ -73,6 +73,17 @@ final class ArticleGenerator {
             "The {ministry|department|agency} in %C {issued|granted|approved} %N {licences|permits} for %I {last month|in %M|since %D}.",
             "{Observers|Commentators|Trade lawyers} {in %P|in %C|abroad} {expect|predict|doubt} that the {dispute|standoff|quarrel} over %I will be {settled|resolved|over} {soon|this year|before %M}.",
             "%O {announced|unveiled|presented} a {fund|programme|plan} worth %N {million|billion} to {secure|diversify|build up} supplies of %I.");
+    /** Named speakers of our own invention, with their posts, for articles that must yield attributed statements. */
+    private static final List<String> POSTS = List.of("Trade Minister", "Commerce Secretary", "Industry Minister",
+            "Deputy Trade Representative", "Economy Minister", "Foreign Minister", "Customs Commissioner");
+    private static final List<String> GIVEN_NAMES = List.of("Lena", "Tomas", "Ines", "Marek", "Aiko", "Rafael", "Sunita",
+            "Oskar", "Mireille", "Darius", "Helga", "Yusuf", "Carmen", "Pieter");
+    private static final List<String> FAMILY_NAMES = List.of("Halvorsen", "Brandt", "Okafor", "Varga", "Lindqvist",
+            "Moreau", "Tanaka", "Kowalczyk", "Ferreira", "Nakamura", "Van Dijk", "Petrov", "Sandoval", "Ekström");
+    private static final List<String> SPEAKER_PATTERNS = List.of(
+            "%S {said|told reporters|stated} on %D that {licences|permits|export approvals} for %I would be {reviewed case by case|granted only after a security check}.",
+            "\\\"We will {keep|maintain|tighten} the {controls|restrictions|curbs} on %I {for now|until the talks conclude|as long as necessary},\\\" %L said in %P.",
+            "%S {warned|said} that {restrictions|curbs|controls} on %I {were hurting|would hurt|could disrupt} {factories|manufacturers|supply chains} in %C.");
     private final SplittableRandom random;
 
     ArticleGenerator(long seed) {
@@ -84,16 +95,35 @@ final class ArticleGenerator {
         int sentences = 8 + random.nextInt(8);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sentences; i++) {
-            String sentence = phrasing(pick(PATTERNS));
-            sentence = sentence.replace("%O", pick(OFFICIALS)).replace("%C", pick(COUNTRIES)).replace("%I", pick(ITEMS))
-                    .replace("%P", pick(CITIES)).replace("%M", pick(MONTHS)).replace("%N", Integer.toString(2 + random.nextInt(180)))
-                    .replace("%D", pick(MONTHS) + " " + (1 + random.nextInt(28)));
+            String sentence = fill(phrasing(pick(PATTERNS)));
             text.append(Character.toUpperCase(sentence.charAt(0))).append(sentence, 1, sentence.length()).append(' ');
         }
         text.append("Report ").append(serial).append('.');
         String title = "Trade controls update " + serial + ": " + pick(ITEMS);
         String date = String.format("2025-%02d-%02dT%02d:00:00Z", 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24));
         return "{\"text\":\"" + text + "\",\"title\":\"" + title + "\",\"source\":\"Bench Wire\",\"publishedAt\":\"" + date + "\"}";
+    }
+
+    /**
+     * One article as a line of ingest NDJSON that opens with a named official's statements (indirect, then quoted) about
+     * a controlled item, so that analysis has something to attribute; the rest is as {@link #ndjsonLine}.
+     */
+    String ndjsonLineWithStatements(long serial) {
+        String family = pick(FAMILY_NAMES);
+        String speaker = pick(POSTS) + " " + pick(GIVEN_NAMES) + " " + family;
+        StringBuilder opening = new StringBuilder();
+        for (String pattern : SPEAKER_PATTERNS) {
+            opening.append(fill(phrasing(pattern)).replace("%S", speaker).replace("%L", family)).append(' ');
+        }
+        String line = ndjsonLine(serial);
+        String textStart = "{\"text\":\"";
+        return textStart + opening + line.substring(textStart.length());
+    }
+
+    private String fill(String sentence) {
+        return sentence.replace("%O", pick(OFFICIALS)).replace("%C", pick(COUNTRIES)).replace("%I", pick(ITEMS))
+                .replace("%P", pick(CITIES)).replace("%M", pick(MONTHS)).replace("%N", Integer.toString(2 + random.nextInt(180)))
+                .replace("%D", pick(MONTHS) + " " + (1 + random.nextInt(28)));
     }
 
     /** Picks one alternative of each {a|b|c} group. */

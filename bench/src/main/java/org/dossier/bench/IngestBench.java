@@ -188,7 +188,7 @@ public final class IngestBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
 
-    private static String apiKey() throws IOException {
+    static String apiKey() throws IOException {
         String key = System.getenv("DOSSIER_API_KEY");
         if (key != null && !key.isBlank()) {
             return key.strip();
