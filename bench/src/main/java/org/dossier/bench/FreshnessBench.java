@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * present, asked as an outside client would. Also the memory of every process of the stack, idle and under each rate.
  *
  * <p>Usage, with a stack up: {@code java -cp bench/target/bench.jar org.dossier.bench.FreshnessBench [rates=1,5,10]
- * [seconds-per-rate=60]}. Environment: DOSSIER_INGEST (default http://127.0.0.1:8081/api/articles), DOSSIER_GRAPHQL
+ * [seconds-per-rate=60] [warm-up-seconds=60]}. The warm-up posts 3 articles/s and is not reported: a freshly started
+ * entity-service analyses several times slower until its JIT has compiled the language models' hot paths. Environment: DOSSIER_INGEST (default http://127.0.0.1:8081/api/articles), DOSSIER_GRAPHQL
  * (default http://127.0.0.1:8080/graphql), DOSSIER_API_KEY (or DOSSIER_DATA_DIR/api-key).
  *
  * <p>Articles are asked about every {@value #POLL_MILLIS} ms, up to {@value #ALIASES} in one query (aliases), so a
@@ -57,10 +58,15 @@ public final class FreshnessBench {
             rates.add(Double.parseDouble(rate));
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         FreshnessBench bench = new FreshnessBench(
                 System.getenv().getOrDefault("DOSSIER_INGEST", "http://127.0.0.1:8081/api/articles"),
                 System.getenv().getOrDefault("DOSSIER_GRAPHQL", "http://127.0.0.1:8080/graphql"), IngestBench.apiKey());
         System.out.println("memory (PSS) at idle: " + Footprint.describe(Footprint.residentKib()));
+        if (warmUp > 0) {
+            System.out.println("warm-up, not reported:");
+            bench.run(3, warmUp);
+        }
         List<String> rows = new ArrayList<>();
         for (double rate : rates) {
             rows.add(bench.run(rate, seconds));
