@@ -16,7 +16,7 @@ import java.util.Properties;
 
 /**
  * Stanford CoreNLP 4.5.10 in its lean configuration (FACTS.md): tokenize, ssplit, pos, lemma, the 4-class CoNLL NER
- * model with numeric classifiers and SUTime, and the UD dependency parser. Coreference, the fine-grained NER
+ * model with numeric classifiers and SUTime, and the UD dependency parser (basic dependencies only). Coreference, the fine-grained NER
  * gazetteer, the quote annotator and entity linking are left out: they cost most of the time, and our own rules
  * and knowledge files do their jobs for this domain. Thread-safe: one instance serves all threads.
  */
@@ -24,6 +24,9 @@ public final class CoreNlpEngine implements LanguageEngine {
 
     /** Sentences longer than this are not dependency-parsed (the parser's cost grows with length; see pathological input). */
     public static final int MAX_PARSED_SENTENCE_TOKENS = 120;
+
+    /** The UD dependency parser, basic graph only (BasicDependencyAnnotator). */
+    private static final String DEPENDENCIES = "basicdepparse";
 
     private final StanfordCoreNLP pipeline;
     private final Properties properties;
@@ -35,7 +38,8 @@ public final class CoreNlpEngine implements LanguageEngine {
 
     public static Properties leanProperties() {
         Properties p = new Properties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse");
+        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner," + DEPENDENCIES);
+        p.setProperty("customAnnotatorClass." + DEPENDENCIES, BasicDependencyAnnotator.class.getName());
         // Scraped articles put one paragraph per line, and a title on the first line without a full stop.
         p.setProperty("ssplit.newlineIsSentenceBreak", "always");
         p.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=false");
@@ -46,7 +50,7 @@ public final class CoreNlpEngine implements LanguageEngine {
         p.setProperty("ner.useSUTime", "true");
         // Holidays (jollyday) are not needed to resolve news dates and would pull in JAXB.
         p.setProperty("sutime.binders", "0");
-        p.setProperty("depparse.maxLength", Integer.toString(MAX_PARSED_SENTENCE_TOKENS));
+        p.setProperty(DEPENDENCIES + ".maxLength", Integer.toString(MAX_PARSED_SENTENCE_TOKENS));
         p.setProperty("pos.maxlen", "400");
         p.setProperty("ner.maxlen", "400");
         return p;

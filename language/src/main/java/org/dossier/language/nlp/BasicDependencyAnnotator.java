@@ -1,0 +1,77 @@
+package org.dossier.language.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.SentenceAnnotator;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.PropertiesUtils;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * CoreNLP's neural dependency parser, keeping only the basic UD graph, which is all our rules read. CoreNLP's own
+ * {@code depparse} annotator derives four more graphs from every parse (collapsed, CC-processed, enhanced,
+ * enhanced++); the enhanced++ rewriting alone runs dozens of Semgrex patterns per sentence, and together they took
+ * about a quarter of entity-service's CPU (bench/README.md). It also honours {@code maxLength}, which CoreNLP's
+ * annotator ignores: a longer sentence (a run-on table row, a list scraped as one line) gets no graph rather than
+ * a parse whose cost grows with its length.
+ *
+ * <p>Registered as {@code customAnnotatorClass.basicdepparse}; CoreNLP constructs it with (name, properties).
+ */
+public final class BasicDependencyAnnotator extends SentenceAnnotator {
+
+    private final DependencyParser parser;
+    private final int maxLength;
+
+    public BasicDependencyAnnotator(String name, Properties properties) {
+        Properties own = PropertiesUtils.extractPrefixedProperties(properties, name + ".");
+        this.parser = DependencyParser.loadFromModelFile(
+                own.getProperty("model", DependencyParser.DEFAULT_MODEL), own);
+        this.maxLength = PropertiesUtils.getInt(own, "maxLength", Integer.MAX_VALUE);
+    }
+
+    @Override
+    protected int nThreads() {
+        return 1; // Documents are analysed in parallel by the caller's threads.
+    }
+
+    @Override
+    protected long maxTime() {
+        return -1;
+    }
+
+    @Override
+    protected void doOneSentence(Annotation annotation, CoreMap sentence) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        if (tokens == null || tokens.isEmpty() || tokens.size() > maxLength) {
+            return;
+        }
+        GrammaticalStructure structure = parser.predict(sentence);
+        sentence.set(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class,
+                SemanticGraphFactory.makeFromTree(structure, SemanticGraphFactory.Mode.BASIC,
+                        GrammaticalStructure.Extras.NONE, null));
+    }
+
+    @Override
+    protected void doOneFailedSentence(Annotation annotation, CoreMap sentence) {
+        // No time limit is set, so a sentence never fails here; without a graph the rules fall back to word order.
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requires() {
+        return Set.of(CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class,
+                CoreAnnotations.PartOfSpeechAnnotation.class);
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requirementsSatisfied() {
+        return Set.of(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+    }
+}
