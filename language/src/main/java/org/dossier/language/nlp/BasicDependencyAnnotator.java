@@ -23,15 +23,15 @@ import java.util.Set;
  * annotator ignores: a longer sentence (a run-on table row, a list scraped as one line) gets no graph rather than
  * a parse whose cost grows with its length.
  *
- * <p>Registered as {@code customAnnotatorClass.basicdepparse}; CoreNLP constructs it with (name, properties).
+ * <p>Its properties are those of the pipeline under the given prefix ({@code depparse.model}, {@code depparse.maxLength}).
  */
 public final class BasicDependencyAnnotator extends SentenceAnnotator {
 
     private final DependencyParser parser;
     private final int maxLength;
 
-    public BasicDependencyAnnotator(String name, Properties properties) {
-        Properties own = PropertiesUtils.extractPrefixedProperties(properties, name + ".");
+    public BasicDependencyAnnotator(String prefix, Properties properties) {
+        Properties own = PropertiesUtils.extractPrefixedProperties(properties, prefix + ".");
         this.parser = DependencyParser.loadFromModelFile(
                 own.getProperty("model", DependencyParser.DEFAULT_MODEL), own);
         this.maxLength = PropertiesUtils.getInt(own, "maxLength", Integer.MAX_VALUE);

@@ -25,21 +25,24 @@ public final class CoreNlpEngine implements LanguageEngine {
     /** Sentences longer than this are not dependency-parsed (the parser's cost grows with length; see pathological input). */
     public static final int MAX_PARSED_SENTENCE_TOKENS = 120;
 
-    /** The UD dependency parser, basic graph only (BasicDependencyAnnotator). */
-    private static final String DEPENDENCIES = "basicdepparse";
+    /** Prefix of the dependency parser's properties. */
+    private static final String DEPENDENCIES = "depparse";
 
     private final StanfordCoreNLP pipeline;
+    private final BasicDependencyAnnotator dependencies;
     private final Properties properties;
 
     public CoreNlpEngine() {
         this.properties = leanProperties();
         this.pipeline = new StanfordCoreNLP(properties);
+        // Run after the pipeline rather than registered in it (customAnnotatorClass): CoreNLP would load the class
+        // through the system class loader, which is not the one that loaded CoreNLP in a Quarkus application.
+        this.dependencies = new BasicDependencyAnnotator(DEPENDENCIES, properties);
     }
 
     public static Properties leanProperties() {
         Properties p = new Properties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner," + DEPENDENCIES);
-        p.setProperty("customAnnotatorClass." + DEPENDENCIES, BasicDependencyAnnotator.class.getName());
+        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         // Scraped articles put one paragraph per line, and a title on the first line without a full stop.
         p.setProperty("ssplit.newlineIsSentenceBreak", "always");
         p.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=false");
@@ -63,6 +66,7 @@ public final class CoreNlpEngine implements LanguageEngine {
             document.set(CoreAnnotations.DocDateAnnotation.class, referenceDate.toString());
         }
         pipeline.annotate(document);
+        dependencies.annotate(document);
         List<Sentence> sentences = new ArrayList<>();
         for (CoreMap s : document.get(CoreAnnotations.SentencesAnnotation.class)) {
             List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
@@ -93,6 +97,6 @@ public final class CoreNlpEngine implements LanguageEngine {
 
     @Override
     public String describe() {
-        return "Stanford CoreNLP 4.5.10 (" + properties.getProperty("annotators") + "; NER 4-class CoNLL + SUTime)";
+        return "Stanford CoreNLP 4.5.10 (" + properties.getProperty("annotators") + ",depparse (basic); NER 4-class CoNLL + SUTime)";
     }
 }
