@@ -6,12 +6,13 @@ import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.spi.EventingService;
 import java.util.List;
+import org.dossier.gateway.graphql.LeanBatchFetching;
 import org.dossier.gateway.graphql.RequestLimits;
 import org.dossier.gateway.http.GraphQlHttpConventions;
 
 /**
  * Adds the gateway's instrumentation to what SmallRye GraphQL sets up (depth, field count, query cache): the request
- * limits, and the note of how a request ended that lets the HTTP layer choose the status code.
+ * limits, the note of how a request ended that lets the HTTP layer choose the status code, and lean batch fetching.
  * <p>
  * A SmallRye eventing service (META-INF/services), always on, that only acts when the GraphQL engine is built. The
  * CDI events SmallRye can fire instead ({@code quarkus.smallrye-graphql.events.enabled}) would also be fired for
@@ -33,6 +34,8 @@ public class GraphQlInstrumentationSetup implements EventingService {
             var request = Arc.container().instance(CurrentVertxRequest.class);
             return request.isAvailable() ? request.get().getCurrent() : null;
         });
-        return builder.instrumentation(new ChainedInstrumentation(List.of(new RequestLimits(limits), outcome, configured)));
+        // LeanBatchFetching first: it replaces SmallRye's batch fetchers, which the others then wrap.
+        return builder.instrumentation(new ChainedInstrumentation(List.of(new LeanBatchFetching(), new RequestLimits(limits),
+                outcome, configured)));
     }
 }
