@@ -27,13 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage, with a stack up: {@code java -cp bench/target/bench.jar org.dossier.bench.FreshnessBench [rates=1,5,10]
  * [seconds-per-rate=60] [warm-up-seconds=60]}. The warm-up posts 2 articles/s and is not reported: a freshly started
  * entity-service analyses several times slower until its JIT has compiled the language models' hot paths (cold, it
- * fell behind at 3/s: p50 47 s after a minute). Environment: DOSSIER_INGEST (default http://127.0.0.1:8081/api/articles), DOSSIER_GRAPHQL
- * (default http://127.0.0.1:8080/graphql), DOSSIER_API_KEY (or DOSSIER_DATA_DIR/api-key).
+ * fell behind at 3/s: p50 47 s after a minute). Environment: DOSSIER_INGEST (default
+ * http://127.0.0.1:8081/api/articles), DOSSIER_GRAPHQL (default http://127.0.0.1:8080/graphql), DOSSIER_API_KEY (or
+ * DOSSIER_DATA_DIR/api-key).
  *
  * <p>Articles are asked about every {@value #POLL_MILLIS} ms, up to {@value #ALIASES} in one query (aliases), so a
  * figure can be late by up to one poll and the query's own time; the poll costs the gateway a few queries a second.
  */
 public final class FreshnessBench {
+
+    /** Slow enough for a cold entity-service to keep up with. */
+    private static final double WARM_UP_RATE = 2;
 
     private static final long POLL_MILLIS = 100;
     private static final int ALIASES = 25;
@@ -52,9 +56,6 @@ public final class FreshnessBench {
         this.graphql = graphql;
         this.key = key;
     }
-
-    /** Slow enough for a cold entity-service to keep up with. */
-    private static final double WARM_UP_RATE = 2;
 
     public static void main(String[] args) throws Exception {
         List<Double> rates = new ArrayList<>();
