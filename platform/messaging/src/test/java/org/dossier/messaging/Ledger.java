@@ -4,8 +4,13 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.DossierEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,6 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class Ledger {
 
     final EventHandlers handlers = EventHandlers.forConsumer("messaging-test")
+            .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
+    final EventHandlers batchHandlers = EventHandlers.forConsumer("messaging-test-batch")
             .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
 
     private final EntityManager entityManager;
@@ -51,7 +58,23 @@ public class Ledger {
         inbox.handle(handlers, message);
     }
 
+    /** Through a method: the injected bean is a client proxy, whose own fields are empty. */
+    public EventHandlers batchHandlers() {
+        return batchHandlers;
+    }
+
+    /** The same consumer taking a poll's worth at once, on a topic of its own. */
+    @Incoming("ledger-batch-in")
+    @Blocking
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batchHandlers, batch);
+    }
+
+    /** A negative mention count stands for an event that its handler can never apply. */
     private void applyEffect(ArticleAnalyzed analyzed) {
+        if (analyzed.mentionCount() < 0) {
+            throw new IllegalArgumentException("the ledger cannot apply a negative count");
+        }
         entityManager.createNativeQuery("INSERT INTO ledger_effect (article_id) VALUES (:id)")
                 .setParameter("id", analyzed.articleId()).executeUpdate();
     }
@@ -60,6 +83,15 @@ public class Ledger {
     public long effects(UUID id) {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM ledger_effect WHERE article_id = :id")
                 .setParameter("id", id).getSingleResult()).longValue();
+    }
+
+    /** The transaction that wrote each effect of these articles (PostgreSQL's xmin), in no particular order. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> effectTransactions(Collection<UUID> ids) {
+        return entityManager.createNativeQuery("SELECT CAST(xmin AS text) FROM ledger_effect WHERE article_id = ANY(CAST(:ids AS uuid[]))")
+                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
     }
 
     @Transactional

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class MessagingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String BATCH_TOPIC = "messaging-test.batch";
 
     @Inject
     Ledger ledger;
@@ -44,6 +45,8 @@ class MessagingTest {
     EventCodec codec;
     @Inject
     EntityManager entityManager;
+    @Inject
+    EventInbox inbox;
 
     @Test
     void relayDyingAfterSendButBeforeMarkingStillDeliversTheEffectExactlyOnce() {
@@ -155,6 +158,73 @@ class MessagingTest {
         List<Object> left = QuarkusTransaction.requiringNew().call(() -> (List<Object>) entityManager.createNativeQuery(
                 "SELECT event_id FROM processed_event WHERE consumer = 'retention-test'").getResultList());
         assertThat(left).containsExactly((Object) recent);
+    }
+
+    @Test
+    void aBatchOfGoodEventsCommitsInOneTransaction() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        RuntimeException[] failures = inbox.handleAll(ledger.batchHandlers(), List.of(analyzed(first, 1), analyzed(second, 2)));
+        assertThat(failures).containsOnlyNulls();
+        assertThat(ledger.effects(first)).isEqualTo(1);
+        assertThat(ledger.effects(second)).isEqualTo(1);
+        assertThat(ledger.effectTransactions(List.of(first, second))).hasSize(2).containsOnly(
+                ledger.effectTransactions(List.of(first)).get(0));
+    }
+
+    @Test
+    void aBadEventInABatchFailsAloneAndItsNeighboursAreAppliedOnce() {
+        UUID before = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String beforeEvent = analyzed(before, 1);
+        RuntimeException[] failures = inbox.handleAll(ledger.batchHandlers(),
+                List.of(beforeEvent, "{this is not json", analyzed(failing, -1), analyzed(after, 2), beforeEvent));
+        assertThat(failures[0]).isNull();
+        assertThat(failures[1]).isInstanceOf(org.dossier.events.MalformedEventException.class);
+        assertThat(failures[2]).isInstanceOf(EventProcessingException.class).hasMessageContaining("negative count");
+        assertThat(failures[3]).isNull();
+        assertThat(failures[4]).as("the repeated event is a duplicate, not a failure").isNull();
+        assertThat(ledger.effects(before)).isEqualTo(1);
+        assertThat(ledger.effects(failing)).isZero();
+        assertThat(ledger.effects(after)).isEqualTo(1);
+        assertThat(ledger.effectTransactions(List.of(before, after))).as("taken one by one after the batch failed")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBatchConsumerDeadLettersOnlyTheBadRecordsAndCarriesOn() throws Exception {
+        UUID before = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String poisonKey = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(BATCH_TOPIC, before.toString(), analyzed(before, 1)));
+            producer.send(new ProducerRecord<>(BATCH_TOPIC, poisonKey, "{this is not json"));
+            producer.send(new ProducerRecord<>(BATCH_TOPIC, failing.toString(), analyzed(failing, -1)));
+            producer.send(new ProducerRecord<>(BATCH_TOPIC, after.toString(), analyzed(after, 2))).get(30, TimeUnit.SECONDS);
+        }
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(BATCH_TOPIC))) {
+            List<ConsumerRecord<String, String>> dead = dlq.await(
+                    r -> poisonKey.equals(r.key()) || failing.toString().equals(r.key()), 2, WAIT);
+            assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).anySatisfy(
+                    reason -> assertThat(reason).contains("not a CloudEvents JSON envelope")).anySatisfy(
+                    reason -> assertThat(reason).contains("negative count"));
+        }
+        awaitEquals(() -> ledger.effects(before), 1L);
+        awaitEquals(() -> ledger.effects(after), 1L);
+        assertThat(ledger.effects(failing)).isZero();
+        UUID later = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(BATCH_TOPIC, later.toString(), analyzed(later, 3))).get(30, TimeUnit.SECONDS);
+        }
+        awaitEquals(() -> ledger.effects(later), 1L);
+        assertStays(() -> ledger.effects(before) + ledger.effects(after), 2L, Duration.ofSeconds(2));
+    }
+
+    private String analyzed(UUID id, int mentions) {
+        return codec.write(codec.envelope(DossierEvents.ARTICLE_ANALYZED, "/test", id.toString(),
+                new ArticleAnalyzed(id, OffsetDateTime.now(), mentions, 0)));
     }
 
     private void drainOutbox() {

@@ -50,8 +50,8 @@ public class TimelineRepository {
     }
 
     /**
-     * The merge candidates, found by index: events of the kind whose dates come within a day of the range (within the
-     * three months before it for an inferred date) and that share a place or a participant.
+     * The merge candidates, found by index (their merge keys): events of the kind whose dates come within a day of the
+     * range (within the three months before it for an inferred date) and that share a place or a participant.
      */
     public Map<UUID, EventMerger.Happening> candidates(EventMerger.Happening h) {
         return candidatesOfAll(List.of(h)).get(0);
@@ -85,10 +85,15 @@ public class TimelineRepository {
                     array_to_string(t.participants, ','), array_to_string(t.places, ',')
                 FROM jsonb_to_recordset(CAST(:probes AS jsonb)) AS m(item int, kind text, s date, e date, places uuid[],
                     participants uuid[])
-                JOIN LATERAL (SELECT * FROM timeline_event t WHERE t.kind = m.kind AND t.start_date <= m.e AND t.end_date >= m.s
-                    AND (t.places && m.places OR t.participants && m.participants)
-                    -- OFFSET 0 keeps this a lookup per mention by index; flattened, it became a hash join over every event.
-                    OFFSET 0) t ON true""")
+                -- The few events sharing a merge key (V6__merge_keys.sql) with the mention, then the exact test. OFFSET 0 keeps
+                -- the lookup per mention and keeps the exact test out of it: pushed down, the planner ANDs the date test's
+                -- index scans (which read a large part of the store) with the key scan; flattened, the lookup became a hash
+                -- join over every event.
+                JOIN LATERAL (SELECT * FROM timeline_event t
+                    WHERE timeline_event_merge_keys(t.kind, t.start_date, t.end_date, t.places, t.participants)
+                        && timeline_event_merge_keys(m.kind, m.s, m.e, m.places, m.participants)
+                    OFFSET 0) t ON t.kind = m.kind AND t.start_date <= m.e AND t.end_date >= m.s
+                    AND (t.places && m.places OR t.participants && m.participants)""")
                 .setParameter("probes", json).getResultList();
         for (Object[] r : rows) {
             int item = ((Number) r[0]).intValue();
