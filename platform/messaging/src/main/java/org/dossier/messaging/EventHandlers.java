@@ -17,6 +17,7 @@ public final class EventHandlers {
 
     private final String consumer;
     private final Map<String, Handler<?>> handlers = new HashMap<>();
+    private Runnable beforeCommit = () -> { };
 
     private EventHandlers(String consumer) {
         this.consumer = consumer;
@@ -40,6 +41,20 @@ public final class EventHandlers {
     public <T> EventHandlers on(EventType<T> type, Consumer<T> handler, BiConsumer<T, String> onFailure) {
         handlers.put(type.name(), new Handler<>(type, handler, onFailure));
         return this;
+    }
+
+    /**
+     * Runs once in every transaction the inbox opens for this consumer, after the handlers of all its events (one, or a
+     * poll's worth) and before it commits. Handlers that only queue their events leave the work to it, to do it for all
+     * of them at once; if it fails, the transaction's events are retried one by one, so a failure names its event.
+     */
+    public EventHandlers beforeCommit(Runnable hook) {
+        this.beforeCommit = hook;
+        return this;
+    }
+
+    Runnable beforeCommit() {
+        return beforeCommit;
     }
 
     public String consumer() {

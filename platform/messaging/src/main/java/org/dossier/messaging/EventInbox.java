@@ -51,7 +51,7 @@ public class EventInbox {
             LOG.debugf("consumer %s skips event type %s", handlers.consumer(), event.type());
             return false;
         }
-        return process(handlers.consumer(), Task.of(codec, event, handler.get()));
+        return process(handlers, Task.of(codec, event, handler.get()));
     }
 
     /**
@@ -96,6 +96,7 @@ public class EventInbox {
                         task.apply();
                     }
                 }
+                handlers.beforeCommit().run();
             });
             return failures;
         } catch (RuntimeException e) {
@@ -105,7 +106,7 @@ public class EventInbox {
         for (int i = 0; i < tasks.length; i++) {
             if (tasks[i] != null) {
                 try {
-                    process(handlers.consumer(), tasks[i]);
+                    process(handlers, tasks[i]);
                 } catch (RuntimeException e) {
                     failures[i] = e;
                 }
@@ -126,7 +127,8 @@ public class EventInbox {
         }
     }
 
-    private <T> boolean process(String consumer, Task<T> task) {
+    private <T> boolean process(EventHandlers handlers, Task<T> task) {
+        String consumer = handlers.consumer();
         CloudEvent event = task.event();
         EventHandlers.Handler<T> handler = task.handler();
         T payload = task.payload();
@@ -139,6 +141,7 @@ public class EventInbox {
                         return false;
                     }
                     task.apply();
+                    handlers.beforeCommit().run();
                     return true;
                 });
             } catch (MalformedEventException e) {

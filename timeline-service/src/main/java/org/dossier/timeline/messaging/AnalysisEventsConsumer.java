@@ -4,6 +4,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
+import org.dossier.events.AnalysisResults;
+import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.DossierEvents;
 import org.dossier.messaging.EventHandlers;
 import org.dossier.messaging.EventInbox;
@@ -11,8 +13,8 @@ import org.dossier.timeline.service.TimelineService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Places every analysed article on the timeline. Takes a poll's worth of events at once: merging is serialised by
- * the timeline lock anyway, and one transaction for many articles pays the lock, the commit and the session once.
+ * Places every analysed article on the timeline. Takes a poll's worth of events at once, in one transaction: the
+ * handlers queue what each event reports and the service merges and places all of it before the commit.
  */
 @ApplicationScoped
 public class AnalysisEventsConsumer {
@@ -23,10 +25,11 @@ public class AnalysisEventsConsumer {
     AnalysisEventsConsumer(EventInbox inbox, TimelineService timeline) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("timeline-service")
-                .on(DossierEvents.ANALYSIS_RESULTS, timeline::merge,
+                .on(DossierEvents.ANALYSIS_RESULTS, (AnalysisResults results) -> timeline.queue(results),
                         (results, reason) -> timeline.reportFailure(results.articleId(), reason))
-                .on(DossierEvents.ARTICLE_ANALYZED, timeline::place,
-                        (analysis, reason) -> timeline.reportFailure(analysis.articleId(), reason));
+                .on(DossierEvents.ARTICLE_ANALYZED, (ArticleAnalyzed analysis) -> timeline.queue(analysis),
+                        (analysis, reason) -> timeline.reportFailure(analysis.articleId(), reason))
+                .beforeCommit(timeline::flushQueued);
     }
 
     @Incoming("analysis-events")

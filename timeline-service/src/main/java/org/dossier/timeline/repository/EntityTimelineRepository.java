@@ -37,16 +37,16 @@ public class EntityTimelineRepository {
     }
 
     /**
-     * Replaces what an article's speakers said with its latest analysis. Statements without a speaker entity, or
+     * Replaces what these articles' speakers said with their latest analysis. Statements without a speaker entity, or
      * without any date (none said and the article's publication unknown), have no place on a timeline.
      */
-    public void replaceStatementsOf(UUID articleId, LocalDate published, List<AnalysisResults.ExtractedStatement> statements) {
-        em.createNativeQuery("DELETE FROM entity_statement WHERE article_id = :a").setParameter("a", articleId).executeUpdate();
-        List<AnalysisResults.ExtractedStatement> placeable = statements.stream().filter(s -> s.speakerId() != null
-                && (saidWhen(s) || published != null)).toList();
-        if (placeable.isEmpty()) {
-            return;
-        }
+    public void replaceStatementsOf(List<AnalysisResults> analyses) {
+        em.createNativeQuery("DELETE FROM entity_statement WHERE article_id = ANY(CAST(:a AS uuid[]))")
+                .setParameter("a", analyses.stream().map(r -> r.articleId().toString()).collect(Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+        // Later analyses of an article replace earlier ones in the same batch.
+        Map<UUID, AnalysisResults> latest = new java.util.LinkedHashMap<>();
+        analyses.forEach(r -> latest.put(r.articleId(), r));
         // One round trip for all of them: this runs in every merge.
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -54,16 +54,26 @@ public class EntityTimelineRepository {
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (statement_id) DO UPDATE SET article_id = excluded.article_id, speaker_id = excluded.speaker_id,
                         said_from = excluded.said_from, said_to = excluded.said_to, granularity = excluded.granularity""")) {
-                for (AnalysisResults.ExtractedStatement s : placeable) {
-                    insert.setObject(1, s.id());
-                    insert.setObject(2, articleId);
-                    insert.setObject(3, s.speakerId());
-                    insert.setObject(4, saidWhen(s) ? s.saidFrom() : published);
-                    insert.setObject(5, saidWhen(s) ? s.saidTo() : published);
-                    insert.setString(6, saidWhen(s) ? s.saidGranularity() : "DAY");
-                    insert.addBatch();
+                int rows = 0;
+                for (AnalysisResults results : latest.values()) {
+                    LocalDate published = results.publishedAt() == null ? null : results.publishedAt().toLocalDate();
+                    for (AnalysisResults.ExtractedStatement s : results.statements()) {
+                        if (s.speakerId() == null || !(saidWhen(s) || published != null)) {
+                            continue;
+                        }
+                        insert.setObject(1, s.id());
+                        insert.setObject(2, results.articleId());
+                        insert.setObject(3, s.speakerId());
+                        insert.setObject(4, saidWhen(s) ? s.saidFrom() : published);
+                        insert.setObject(5, saidWhen(s) ? s.saidTo() : published);
+                        insert.setString(6, saidWhen(s) ? s.saidGranularity() : "DAY");
+                        insert.addBatch();
+                        rows++;
+                    }
                 }
-                insert.executeBatch();
+                if (rows > 0) {
+                    insert.executeBatch();
+                }
             }
         });
     }

@@ -238,9 +238,19 @@ public class TimelineRepository {
                 EventMerger.Granularity.valueOf((String) r[3]), (Boolean) r[4]), uuids((String) r[5]), uuids((String) r[6]));
     }
 
-    public long sourceCount(UUID articleId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM event_source WHERE article_id = :a")
-                .setParameter("a", articleId).getSingleResult()).longValue();
+    /** How many event mentions each of these articles has placed (articles with none are left out). */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Long> sourceCounts(Collection<UUID> articleIds) {
+        Map<UUID, Long> counts = new LinkedHashMap<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT article_id, count(*) FROM event_source "
+                + "WHERE article_id = ANY(CAST(:ids AS uuid[])) GROUP BY article_id").setParameter("ids", array(articleIds)).getResultList();
+        rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** Which of these articles have sources placed already (they are being analysed again). */
+    public Set<UUID> articlesWithSources(Collection<UUID> articleIds) {
+        return sourceCounts(articleIds).keySet();
     }
 
     // ---- reads -----------------------------------------------------------------------------------------------------

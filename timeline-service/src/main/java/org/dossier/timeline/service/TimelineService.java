@@ -28,8 +28,12 @@ import org.dossier.timeline.repository.PlacementRepository;
 import org.dossier.timeline.repository.TimelineRepository;
 
 /**
- * Merges each analysed article's event mentions into timeline events ({@link #merge}), then records the placement
- * and announces it ({@link #place}). Re-analysis replaces the article's sources and recomputes what they touched.
+ * Merges analysed articles' event mentions into timeline events ({@link #mergeAll}), then records their placement and
+ * announces it ({@link #placeAll}). Re-analysis replaces an article's sources and recomputes what they touched.
+ *
+ * <p>The consumer only queues what each event reports ({@link #queue(AnalysisResults)}, {@link #queue(ArticleAnalyzed)});
+ * {@link #flushQueued} does the work for all of a transaction's articles at once, with one candidate search and one
+ * insert of each kind for all their mentions, instead of a dozen round trips per article.
  */
 @ApplicationScoped
 @Transactional
@@ -39,77 +43,123 @@ public class TimelineService {
     private final TimelineRepository timeline;
     private final EntityTimelineRepository entityTimelines;
     private final Outbox outbox;
+    private final QueuedAnalyses queued;
 
     TimelineService(PlacementRepository placements, TimelineRepository timeline, EntityTimelineRepository entityTimelines,
-            Outbox outbox) {
+            Outbox outbox, QueuedAnalyses queued) {
         this.placements = placements;
         this.timeline = timeline;
         this.entityTimelines = entityTimelines;
         this.outbox = outbox;
+        this.queued = queued;
+    }
+
+    /** Queues an article's analysis results for {@link #flushQueued}, in this transaction. */
+    public void queue(AnalysisResults results) {
+        queued.add(results);
+    }
+
+    /** Queues the end of an article's analysis for {@link #flushQueued}, in this transaction. */
+    public void queue(ArticleAnalyzed analysis) {
+        queued.add(analysis);
     }
 
     /**
-     * Places an article's event mentions: each joins the event it reports, or starts a new one. Its statements take
-     * their place on their speakers' timelines.
+     * Merges, then places, what this transaction queued: every article's results are merged before any is placed, so
+     * a placement counts its article's sources as merged (entity-service publishes an article's results before the end
+     * of its analysis, on one key, so both are in one transaction or the results in an earlier one).
      */
-    public void merge(AnalysisResults results) {
+    public void flushQueued() {
+        mergeAll(queued.takeResults());
+        placeAll(queued.takeAnalyses());
+    }
+
+    /**
+     * Places articles' event mentions, in order: each joins the event it reports, or starts a new one. Their statements
+     * take their place on their speakers' timelines.
+     */
+    public void mergeAll(List<AnalysisResults> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         timeline.lockTimeline();
-        entityTimelines.replaceStatementsOf(results.articleId(),
-                results.publishedAt() == null ? null : results.publishedAt().toLocalDate(), results.statements());
-        Set<UUID> touched = timeline.removeSourcesOf(results.articleId());
-        touched.forEach(timeline::recompute);
-        Set<UUID> changed = new LinkedHashSet<>(touched);
-        List<AnalysisResults.ExtractedEventMention> placeable = results.eventMentions().stream()
-                .filter(m -> m.start() != null && m.end() != null && m.granularity() != null).toList(); // else nothing to place by
-        List<EventMerger.Happening> happenings = placeable.stream().map(m -> new EventMerger.Happening(m.kind(),
+        entityTimelines.replaceStatementsOf(batch);
+        Set<UUID> placedBefore = timeline.articlesWithSources(batch.stream().map(AnalysisResults::articleId).toList());
+        List<List<AnalysisResults.ExtractedEventMention>> placeable = batch.stream().map(results -> results.eventMentions().stream()
+                .filter(m -> m.start() != null && m.end() != null && m.granularity() != null).toList()).toList(); // else nothing to place by
+        List<EventMerger.Happening> happenings = placeable.stream().flatMap(List::stream).map(m -> new EventMerger.Happening(m.kind(),
                 new EventMerger.Dates(m.start(), m.end(), EventMerger.Granularity.valueOf(m.granularity()), m.dateInferred()),
                 Set.copyOf(m.participants()), Set.copyOf(m.places()))).toList();
-        // Candidates of every mention in one query, as the timeline stood before this article; what the article itself
+        // Candidates of every mention in one query, as the timeline stood before this batch; what the batch itself
         // creates or changes is tracked here and offered too (bestMatch only accepts what that query would return).
         List<Map<UUID, EventMerger.Happening>> stored = timeline.candidatesOfAll(happenings);
         Map<UUID, EventMerger.Happening> current = new LinkedHashMap<>();
         Set<UUID> gone = new HashSet<>();
         List<TimelineRepository.NewEvent> newEvents = new ArrayList<>();
         List<TimelineRepository.NewSource> newSources = new ArrayList<>();
-        for (int i = 0; i < placeable.size(); i++) {
-            AnalysisResults.ExtractedEventMention m = placeable.get(i);
-            EventMerger.Happening happening = happenings.get(i);
-            Map<UUID, EventMerger.Happening> candidates = new LinkedHashMap<>(stored.get(i));
-            candidates.keySet().removeAll(gone);
-            candidates.putAll(current);
-            Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, candidates);
-            UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
-            TimelineRepository.NewSource source = new TimelineRepository.NewSource(eventId, results.articleId(), m.id(), m.label(),
-                    m.quote(), m.span().start(), m.span().end(), happening.dates(), m.participants(), m.places(), m.controls(),
-                    match.map(EventMerger.Match::reason).orElse("first report"), match.map(EventMerger.Match::confidence).orElse(1.0));
-            changed.add(eventId);
-            if (match.isEmpty()) {
-                // A new event is its one source: nothing to recompute, and no event matched it, so none is its twin.
-                EventMerger.Dates dates = EventMerger.combine(List.of(happening.dates()));
-                newEvents.add(new TimelineRepository.NewEvent(eventId, m.kind(), m.label(), dates, m.participants(), m.places(),
-                        m.controls()));
-                newSources.add(source);
-                current.put(eventId, new EventMerger.Happening(m.kind(), dates, happening.participants(), happening.places()));
-                continue;
+        List<Outbox.Keyed<TimelineEventsChanged>> announcements = new ArrayList<>();
+        int next = 0;
+        for (int article = 0; article < batch.size(); article++) {
+            AnalysisResults results = batch.get(article);
+            Set<UUID> changed = new LinkedHashSet<>();
+            if (placedBefore.contains(results.articleId())) {
+                // Re-analysis: its old sources leave their events first, as if it had never been placed.
+                flush(newEvents, newSources);
+                for (UUID touched : timeline.removeSourcesOf(results.articleId())) {
+                    timeline.recompute(touched);
+                    track(touched, current, gone);
+                    changed.add(touched);
+                }
             }
-            // Joining an event changes it, and maybe makes it another's twin: done in the database, on all that came before.
-            flush(newEvents, newSources);
-            timeline.insertSources(List.of(source));
-            timeline.recompute(eventId);
-            Set<UUID> absorbed = absorbLookalikes(eventId);
-            changed.addAll(absorbed);
-            gone.addAll(absorbed);
-            absorbed.forEach(current::remove);
-            EventMerger.Happening now = timeline.happening(eventId);
-            if (now != null) {
-                current.put(eventId, now);
+            for (AnalysisResults.ExtractedEventMention m : placeable.get(article)) {
+                EventMerger.Happening happening = happenings.get(next);
+                Map<UUID, EventMerger.Happening> candidates = new LinkedHashMap<>(stored.get(next++));
+                candidates.keySet().removeAll(gone);
+                candidates.putAll(current);
+                Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, candidates);
+                UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
+                TimelineRepository.NewSource source = new TimelineRepository.NewSource(eventId, results.articleId(), m.id(),
+                        m.label(), m.quote(), m.span().start(), m.span().end(), happening.dates(), m.participants(), m.places(),
+                        m.controls(), match.map(EventMerger.Match::reason).orElse("first report"),
+                        match.map(EventMerger.Match::confidence).orElse(1.0));
+                changed.add(eventId);
+                if (match.isEmpty()) {
+                    // A new event is its one source: nothing to recompute, and no event matched it, so none is its twin.
+                    EventMerger.Dates dates = EventMerger.combine(List.of(happening.dates()));
+                    newEvents.add(new TimelineRepository.NewEvent(eventId, m.kind(), m.label(), dates, m.participants(),
+                            m.places(), m.controls()));
+                    newSources.add(source);
+                    current.put(eventId, new EventMerger.Happening(m.kind(), dates, happening.participants(), happening.places()));
+                    continue;
+                }
+                // Joining an event changes it, and maybe makes it another's twin: done in the database, on all that came before.
+                flush(newEvents, newSources);
+                timeline.insertSources(List.of(source));
+                timeline.recompute(eventId);
+                Set<UUID> absorbed = absorbLookalikes(eventId);
+                changed.addAll(absorbed);
+                absorbed.forEach(twin -> track(twin, current, gone));
+                track(eventId, current, gone);
+            }
+            if (!changed.isEmpty()) {
+                // For live readers (the gateway's timelineEventChanged); committed with the change itself.
+                announcements.add(new Outbox.Keyed<>(results.articleId().toString(), new TimelineEventsChanged(results.articleId(),
+                        OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(changed))));
             }
         }
         flush(newEvents, newSources);
-        if (!changed.isEmpty()) {
-            // For live readers (the gateway's timelineEventChanged); committed with the change itself.
-            outbox.publish(DossierEvents.TIMELINE_EVENTS_CHANGED, results.articleId().toString(),
-                    new TimelineEventsChanged(results.articleId(), OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(changed)));
+        outbox.publishAll(DossierEvents.TIMELINE_EVENTS_CHANGED, announcements);
+    }
+
+    /** Offers an event as it now stands to the mentions still to come, or withdraws it when it no longer exists. */
+    private void track(UUID eventId, Map<UUID, EventMerger.Happening> current, Set<UUID> gone) {
+        EventMerger.Happening now = timeline.happening(eventId);
+        if (now == null) {
+            current.remove(eventId);
+            gone.add(eventId);
+        } else {
+            current.put(eventId, now);
+            gone.remove(eventId);
         }
     }
 
@@ -146,18 +196,24 @@ public class TimelineService {
         return absorbed;
     }
 
-    public ArticlePlacement place(ArticleAnalyzed analysis) {
-        ArticlePlacement placement = placements.findByIdOptional(analysis.articleId()).orElseGet(ArticlePlacement::new);
-        placement.articleId = analysis.articleId();
-        placement.timelinedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        placement.eventCount = (int) timeline.sourceCount(analysis.articleId());
-        // Persisted only once complete: any flush before the commit would write a half-filled row, against NOT NULL.
-        if (!placements.isPersistent(placement)) {
-            placements.persist(placement);
+    /** Records that these articles are placed, with how many event mentions each, and announces it. */
+    public void placeAll(List<ArticleAnalyzed> analyses) {
+        if (analyses.isEmpty()) {
+            return;
         }
-        outbox.publish(DossierEvents.ARTICLE_TIMELINED, analysis.articleId().toString(),
-                new ArticleTimelined(analysis.articleId(), placement.timelinedAt, placement.eventCount));
-        return placement;
+        List<UUID> articles = analyses.stream().map(ArticleAnalyzed::articleId).distinct().toList();
+        Map<UUID, Long> counts = timeline.sourceCounts(articles);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<ArticlePlacement> placed = articles.stream().map(article -> {
+            ArticlePlacement placement = new ArticlePlacement();
+            placement.articleId = article;
+            placement.timelinedAt = now;
+            placement.eventCount = counts.getOrDefault(article, 0L).intValue();
+            return placement;
+        }).toList();
+        placements.upsert(placed);
+        outbox.publishAll(DossierEvents.ARTICLE_TIMELINED, placed.stream().map(p -> new Outbox.Keyed<>(p.articleId.toString(),
+                new ArticleTimelined(p.articleId, p.timelinedAt, p.eventCount))).toList());
     }
 
     /** Tells the pipeline that this article could not be placed on the timeline, and why. */
