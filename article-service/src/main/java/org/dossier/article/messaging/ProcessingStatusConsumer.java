@@ -1,7 +1,9 @@
 package org.dossier.article.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.dossier.article.service.ArticleService;
 import org.dossier.events.DossierEvents;
 import org.dossier.messaging.EventHandlers;
@@ -24,15 +26,17 @@ public class ProcessingStatusConsumer {
                 .on(DossierEvents.ANALYSIS_FAILED, e -> service.markFailed(e.articleId(), e.stage(), e.reason(), e.failedAt()));
     }
 
+    // A poll's worth at a time, in one transaction (EventInbox.handleBatch): these events come in bulk behind every
+    // ingest, and each alone is a one-row update.
     @Incoming("analysis-events")
     @Blocking
-    public void onAnalysis(String message) {
-        inbox.handle(handlers, message);
+    public CompletionStage<Void> onAnalysis(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(handlers, batch);
     }
 
     @Incoming("timeline-events")
     @Blocking
-    public void onTimeline(String message) {
-        inbox.handle(handlers, message);
+    public CompletionStage<Void> onTimeline(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(handlers, batch);
     }
 }
