@@ -122,20 +122,7 @@ final class Stack {
             throw new LauncherException(name + " is not built (" + jar + " is missing); run ./mvnw package -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(JavaCommand.current(), MARKER + name));
-        // JVM options per service, e.g. DOSSIER_ENTITY_SERVICE_JAVA_OPTS="-Xmx3g" for the language models.
-        String optsVariable = "DOSSIER_" + name.toUpperCase().replace('-', '_') + "_JAVA_OPTS";
-        // entity-service holds the language models (about 1.4 GB resident); G1 because ParallelGC thrashes there (FACTS.md).
-        // The gateway builds whole answers in memory (the flagship query with first: 20 is 0.8 MB of JSON): with a
-        // 384 MB serial heap it spent half its time collecting; 1 GB and the parallel collector nearly double its rate.
-        // Each answer's garbage dies young: with a 640 MB young generation its full collections fell from 14 to 3 in
-        // the same load and its rate rose from 6.7-6.8 to 7.2-8.1 queries/s (bench/README.md, Gateway under load).
-        String defaults = switch (name) {
-            case "entity-service" -> "-Xms256m -Xmx3g -XX:+UseG1GC";
-            case "gateway" -> "-Xms1g -Xmx1g -Xmn640m -XX:+UseParallelGC -Xss512k";
-            default -> "-Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k";
-        };
-        String opts = System.getenv().getOrDefault(optsVariable, defaults);
-        command.addAll(List.of(opts.trim().split("\\s+")));
+        command.addAll(JvmOptions.of(name, System.getenv()));
         command.addAll(List.of("-jar", jar.toString()));
         return new Part(name, command, merge(env, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port))),
                 "http://127.0.0.1:" + port + "/q/health/ready", List.of(port));
