@@ -105,4 +105,32 @@ class BatchMergeTest {
                 .post("/internal/placements/lookup").then().statusCode(200).extract().jsonPath();
         assertThat(placements.getList("eventCount", Integer.class)).containsExactly(0);
     }
+
+    @Test
+    void aSourceThatMakesTwoEventsOneFoldsThemTogether() {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        List<UUID> parties = List.of(UUID.randomUUID(), UUID.randomUUID());
+        UUID inNorth = UUID.randomUUID();
+        UUID inSouth = UUID.randomUUID();
+        UUID inBoth = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2025, 4, 7);
+        // Two reports of talks on one day in two places: two events, since they share no place.
+        inOneTransaction(List.of(
+                results(inNorth, talks(north, List.of(), "talks in the north", day, day, "DAY", false)),
+                results(inSouth, talks(south, List.of(), "talks in the south", day, day, "DAY", false))), List.of(inNorth, inSouth));
+        assertThat(timelineOf(north).getInt("totalCount")).isEqualTo(1);
+        assertThat(timelineOf(south).getList("items.id", String.class)).doesNotContainAnyElementsOf(
+                timelineOf(north).getList("items.id", String.class));
+        // A report naming both places joins one of them, which then matches the other: the two are folded into one.
+        ExtractedEventMention both = new ExtractedEventMention(UUID.randomUUID(), "TALKS", "talks", "Talks north and south", day,
+                day, "DAY", false, parties, List.of(north, south), List.of(), "talks in the north and the south", new TextRange(0, 10));
+        inOneTransaction(List.of(results(inBoth, both)), List.of(inBoth));
+
+        JsonPath northEvents = timelineOf(north);
+        assertThat(northEvents.getInt("totalCount")).isEqualTo(1);
+        assertThat(northEvents.getList("items[0].sources.articleId", String.class))
+                .containsExactlyInAnyOrder(inNorth.toString(), inSouth.toString(), inBoth.toString());
+        assertThat(timelineOf(south).getList("items.id", String.class)).isEqualTo(northEvents.getList("items.id", String.class));
+    }
 }

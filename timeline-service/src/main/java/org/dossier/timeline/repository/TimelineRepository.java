@@ -181,9 +181,11 @@ public class TimelineRepository {
     /**
      * Recomputes an event from its sources: dates (EventMerger.combine), participants, places, controls, the label
      * of its first placed source and the lowest merge confidence. An event left without sources is deleted.
+     *
+     * @return the event as it now stands, or null when it was deleted
      */
     @SuppressWarnings("unchecked")
-    public void recompute(UUID eventId) {
+    public EventMerger.Happening recompute(UUID eventId) {
         List<Object[]> rows = em.createNativeQuery("SELECT start_date, end_date, granularity, date_inferred, "
                         + "array_to_string(participants, ','), array_to_string(places, ','), array_to_string(controls, ','), "
                         + "label, confidence FROM event_source WHERE event_id = :e "
@@ -191,7 +193,7 @@ public class TimelineRepository {
                 .setParameter("e", eventId).getResultList();
         if (rows.isEmpty()) {
             em.createNativeQuery("DELETE FROM timeline_event WHERE id = :e").setParameter("e", eventId).executeUpdate();
-            return;
+            return null;
         }
         List<EventMerger.Dates> dates = new ArrayList<>();
         Set<UUID> participants = new HashSet<>();
@@ -206,17 +208,19 @@ public class TimelineRepository {
             confidence = Math.min(confidence, ((Number) r[8]).doubleValue());
         }
         EventMerger.Dates combined = EventMerger.combine(dates);
-        em.createNativeQuery("""
+        List<String> kind = em.createNativeQuery("""
                 UPDATE timeline_event SET start_date = :s, end_date = :e, granularity = :g, dates_inferred = :inf,
                     participants = CAST(:p AS uuid[]), places = CAST(:pl AS uuid[]), controls = CAST(:c AS uuid[]),
                     label = :l, confidence = :conf, updated_at = now()
                 WHERE id = :id
+                RETURNING kind
                 """)
                 .setParameter("s", combined.start()).setParameter("e", combined.end())
                 .setParameter("g", combined.granularity().name()).setParameter("inf", combined.inferred())
                 .setParameter("p", array(participants)).setParameter("pl", array(places)).setParameter("c", array(controls))
                 .setParameter("l", rows.get(0)[7]).setParameter("conf", confidence).setParameter("id", eventId)
-                .executeUpdate();
+                .getResultList();
+        return kind.isEmpty() ? null : new EventMerger.Happening(kind.get(0), combined, participants, places);
     }
 
     /** Moves every source of one event to another (the two turned out to be one happening). */
@@ -224,18 +228,6 @@ public class TimelineRepository {
         em.createNativeQuery("UPDATE event_source SET event_id = :to, merge_reason = merge_reason || '; then ' || :r "
                 + "WHERE event_id = :from").setParameter("to", to).setParameter("from", from).setParameter("r", reason)
                 .executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    public EventMerger.Happening happening(UUID eventId) {
-        Object[] r = (Object[]) em.createNativeQuery("SELECT kind, start_date, end_date, granularity, dates_inferred, "
-                        + "array_to_string(participants, ','), array_to_string(places, ',') FROM timeline_event WHERE id = :id")
-                .setParameter("id", eventId).getResultList().stream().findFirst().orElse(null);
-        if (r == null) {
-            return null;
-        }
-        return new EventMerger.Happening((String) r[0], new EventMerger.Dates(date(r[1]), date(r[2]),
-                EventMerger.Granularity.valueOf((String) r[3]), (Boolean) r[4]), uuids((String) r[5]), uuids((String) r[6]));
     }
 
     /** How many event mentions each of these articles has placed (articles with none are left out). */

@@ -106,8 +106,7 @@ public class TimelineService {
                 // Re-analysis: its old sources leave their events first, as if it had never been placed.
                 flush(newEvents, newSources);
                 for (UUID touched : timeline.removeSourcesOf(results.articleId())) {
-                    timeline.recompute(touched);
-                    track(touched, current, gone);
+                    track(touched, timeline.recompute(touched), current, gone);
                     changed.add(touched);
                 }
             }
@@ -135,11 +134,7 @@ public class TimelineService {
                 // Joining an event changes it, and maybe makes it another's twin: done in the database, on all that came before.
                 flush(newEvents, newSources);
                 timeline.insertSources(List.of(source));
-                timeline.recompute(eventId);
-                Set<UUID> absorbed = absorbLookalikes(eventId);
-                changed.addAll(absorbed);
-                absorbed.forEach(twin -> track(twin, current, gone));
-                track(eventId, current, gone);
+                changed.addAll(absorbLookalikes(eventId, timeline.recompute(eventId), current, gone));
             }
             if (!changed.isEmpty()) {
                 // For live readers (the gateway's timelineEventChanged); committed with the change itself.
@@ -151,9 +146,11 @@ public class TimelineService {
         outbox.publishAll(DossierEvents.TIMELINE_EVENTS_CHANGED, announcements);
     }
 
-    /** Offers an event as it now stands to the mentions still to come, or withdraws it when it no longer exists. */
-    private void track(UUID eventId, Map<UUID, EventMerger.Happening> current, Set<UUID> gone) {
-        EventMerger.Happening now = timeline.happening(eventId);
+    /**
+     * Offers an event as it now stands (as {@link TimelineRepository#recompute} left it) to the mentions still to come,
+     * or withdraws it when it no longer exists.
+     */
+    private static void track(UUID eventId, EventMerger.Happening now, Map<UUID, EventMerger.Happening> current, Set<UUID> gone) {
         if (now == null) {
             current.remove(eventId);
             gone.add(eventId);
@@ -172,27 +169,26 @@ public class TimelineService {
 
     /**
      * A source can widen or narrow an event until it matches another one that arrived by another route ("last week's
-     * negotiations in London" before "talks in London on June 10"): such events are folded into this one.
+     * negotiations in London" before "talks in London on June 10"): such events are folded into this one. Tracks the
+     * event and the twins it absorbed; returns the twins.
      */
-    private Set<UUID> absorbLookalikes(UUID eventId) {
+    private Set<UUID> absorbLookalikes(UUID eventId, EventMerger.Happening event, Map<UUID, EventMerger.Happening> current,
+            Set<UUID> gone) {
         Set<UUID> absorbed = new HashSet<>();
-        for (int round = 0; round < 5; round++) {
-            EventMerger.Happening event = timeline.happening(eventId);
-            if (event == null) {
-                return absorbed;
-            }
-            Map<UUID, EventMerger.Happening> others = new LinkedHashMap<>(
-                    timeline.candidates(event));
+        for (int round = 0; round < 5 && event != null; round++) {
+            Map<UUID, EventMerger.Happening> others = new LinkedHashMap<>(timeline.candidates(event));
             others.remove(eventId);
             Optional<EventMerger.Match> twin = EventMerger.bestMatch(event, others);
             if (twin.isEmpty()) {
-                return absorbed;
+                break;
             }
-            absorbed.add(twin.get().eventId());
-            timeline.moveSources(twin.get().eventId(), eventId, twin.get().reason());
-            timeline.recompute(twin.get().eventId());
-            timeline.recompute(eventId);
+            UUID twinId = twin.get().eventId();
+            absorbed.add(twinId);
+            timeline.moveSources(twinId, eventId, twin.get().reason());
+            track(twinId, timeline.recompute(twinId), current, gone);
+            event = timeline.recompute(eventId);
         }
+        track(eventId, event, current, gone);
         return absorbed;
     }
 
