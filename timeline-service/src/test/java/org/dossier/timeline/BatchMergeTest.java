@@ -107,6 +107,23 @@ class BatchMergeTest {
     }
 
     @Test
+    void aNewArticleAnalysedTwiceInOneBatchKeepsOnlyItsLastAnalysis() {
+        UUID place = UUID.randomUUID();
+        List<UUID> parties = List.of(UUID.randomUUID());
+        UUID article = UUID.randomUUID();
+        // Never placed before this batch: its first analysis is placed within the batch, then replaced by the second.
+        inOneTransaction(List.of(
+                results(article, talks(place, parties, "talks in May", LocalDate.of(2025, 5, 5), LocalDate.of(2025, 5, 5), "DAY", false)),
+                results(article, talks(place, parties, "talks in July", LocalDate.of(2025, 7, 7), LocalDate.of(2025, 7, 7), "DAY", false))),
+                List.of(article));
+
+        JsonPath events = timelineOf(place);
+        assertThat(events.getInt("totalCount")).isEqualTo(1);
+        assertThat(events.getString("items[0].start")).isEqualTo("2025-07-07");
+        assertThat(events.getList("items[0].sources.articleId", String.class)).containsExactly(article.toString());
+    }
+
+    @Test
     void aSourceThatMakesTwoEventsOneFoldsThemTogether() {
         UUID north = UUID.randomUUID();
         UUID south = UUID.randomUUID();

@@ -101,7 +101,7 @@ public class EventInbox {
             return failures;
         } catch (RuntimeException e) {
             LOG.infof("consumer %s: %d events failed together (%s); taking them one by one", handlers.consumer(),
-                    tasks.length, rootMessage(e));
+                    Arrays.stream(tasks).filter(task -> task != null).count(), rootMessage(e));
         }
         for (int i = 0; i < tasks.length; i++) {
             if (tasks[i] != null) {

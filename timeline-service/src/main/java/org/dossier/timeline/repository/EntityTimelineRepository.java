@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class EntityTimelineRepository {
                 .setParameter("a", analyses.stream().map(r -> r.articleId().toString()).collect(Collectors.joining(",", "{", "}")))
                 .executeUpdate();
         // Later analyses of an article replace earlier ones in the same batch.
-        Map<UUID, AnalysisResults> latest = new java.util.LinkedHashMap<>();
+        Map<UUID, AnalysisResults> latest = new LinkedHashMap<>();
         analyses.forEach(r -> latest.put(r.articleId(), r));
         // One round trip for all of them: this runs in every merge.
         em.unwrap(Session.class).doWork(connection -> {

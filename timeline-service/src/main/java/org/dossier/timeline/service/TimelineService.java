@@ -84,7 +84,8 @@ public class TimelineService {
         }
         timeline.lockTimeline();
         entityTimelines.replaceStatementsOf(batch);
-        Set<UUID> placedBefore = timeline.articlesWithSources(batch.stream().map(AnalysisResults::articleId).toList());
+        // Articles with sources already: those stored before, and those placed earlier in this batch.
+        Set<UUID> placed = new HashSet<>(timeline.articlesWithSources(batch.stream().map(AnalysisResults::articleId).toList()));
         List<List<AnalysisResults.ExtractedEventMention>> placeable = batch.stream().map(results -> results.eventMentions().stream()
                 .filter(m -> m.start() != null && m.end() != null && m.granularity() != null).toList()).toList(); // else nothing to place by
         List<EventMerger.Happening> happenings = placeable.stream().flatMap(List::stream).map(m -> new EventMerger.Happening(m.kind(),
@@ -102,7 +103,7 @@ public class TimelineService {
         for (int article = 0; article < batch.size(); article++) {
             AnalysisResults results = batch.get(article);
             Set<UUID> changed = new LinkedHashSet<>();
-            if (placedBefore.contains(results.articleId())) {
+            if (!placed.add(results.articleId())) {
                 // Re-analysis: its old sources leave their events first, as if it had never been placed.
                 flush(newEvents, newSources);
                 for (UUID touched : timeline.removeSourcesOf(results.articleId())) {
