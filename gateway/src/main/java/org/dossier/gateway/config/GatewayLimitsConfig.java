@@ -1,5 +1,6 @@
 package org.dossier.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -39,6 +40,13 @@ public interface GatewayLimitsConfig {
     /** Requests that may wait for their turn; beyond, a 503 with Retry-After. */
     @WithDefault("256")
     int maxQueuedRequests();
+
+    /**
+     * Largest GraphQL request body (a POST's JSON: document, variables); a larger one is refused with 413. Requests
+     * waiting their turn hold their bodies, so this also bounds the memory of the queue.
+     */
+    @WithDefault("256K")
+    MemorySize maxRequestSize();
 
     /** Time one request may take; fields not yet resolved when it runs out are left null with an error. */
     @WithDefault("10s")

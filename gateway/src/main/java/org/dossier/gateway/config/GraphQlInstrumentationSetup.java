@@ -6,6 +6,9 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.quarkus.arc.Arc;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+import org.dossier.gateway.http.CachedAnswers;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.spi.EventingService;
 import java.util.ArrayList;
@@ -17,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Adds the gateway's instrumentation to what SmallRye GraphQL sets up (depth, field count, query cache): lean batch
- * fetching, the request limits, and the note of how a request ended that lets the HTTP layer choose the status code.
+ * fetching, the request limits, the note of how a request ended that lets the HTTP layer choose the status code, and
+ * the answer cache's recorder.
  * Unless introspection is turned off, every field is visible without a check per field.
  * <p>
  * A SmallRye eventing service (META-INF/services), always on, that only acts when the GraphQL engine is built. The
@@ -38,10 +42,11 @@ public class GraphQlInstrumentationSetup implements EventingService {
         GatewayLimitsConfig limits = Arc.container().instance(GatewayLimitsConfig.class).get();
         // The builder has no getters: a throw-away build reads what SmallRye configured, to keep it.
         GraphQL configured = builder.build();
-        var outcome = GraphQlHttpConventions.outcomeRecorder(() -> {
+        Supplier<RoutingContext> currentRequest = () -> {
             var request = Arc.container().instance(CurrentVertxRequest.class);
             return request.isAvailable() ? request.get().getCurrent() : null;
-        });
+        };
+        var outcome = GraphQlHttpConventions.outcomeRecorder(currentRequest);
         // LeanBatchFetching first: it replaces SmallRye's batch fetchers, which the others then wrap. One flat chain:
         // every instrumentation is asked about every field, and a chain inside a chain allocates twice per field.
         List<Instrumentation> chain = new ArrayList<>(List.of(new LeanBatchFetching(), new RequestLimits(limits), outcome));
@@ -50,6 +55,8 @@ public class GraphQlInstrumentationSetup implements EventingService {
         } else {
             chain.add(configured.getInstrumentation());
         }
+        // Last: it stores the answer as it leaves, after every other instrumentation has had its say on it.
+        chain.add(Arc.container().instance(CachedAnswers.class).get().recorder(currentRequest));
         builder.instrumentation(new ChainedInstrumentation(chain));
         if (allFieldsVisible()) {
             // SmallRye reads the setting "default" as a pattern of fields to hide: a regular expression matched on

@@ -53,12 +53,7 @@ public class RequestLimits extends SimplePerformantInstrumentation {
             throw new AbortExecutionException("The query is " + query.length() + " characters long; the limit is "
                     + limits.maxQueryLength() + " (maximum query length).");
         }
-        Demand demand = measure(QueryTraverser.newQueryTraverser()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getOperationDefinition().getName())
-                .coercedVariables(context.getCoercedVariables())
-                .build());
+        Demand demand = measure(traverser(context));
         if (demand.aliases() > limits.maxAliases()) {
             throw new AbortExecutionException("The query uses " + demand.aliases() + " aliases; the limit is "
                     + limits.maxAliases() + " (maximum aliases).");
@@ -69,6 +64,16 @@ public class RequestLimits extends SimplePerformantInstrumentation {
                     + "by their 'first' arguments). Ask for smaller pages.");
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    /** A walk over the fields of the operation being executed, each with its type, fragments included. */
+    public static QueryTraverser traverser(ExecutionContext context) {
+        return QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getOperationDefinition().getName())
+                .coercedVariables(context.getCoercedVariables())
+                .build();
     }
 
     /** Cost and aliases of one operation. */

@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.dossier.gateway.config.GatewayLimitsConfig;
@@ -35,27 +36,42 @@ public class GraphQlHttpConventions {
     private static final String REQUEST_ERROR = "dossier.graphql.request-error";
 
     private final Admission admission;
+    private final CachedAnswers answers;
+    private final long maxRequestSize;
 
-    GraphQlHttpConventions(GatewayLimitsConfig limits) {
+    GraphQlHttpConventions(GatewayLimitsConfig limits, CachedAnswers answers) {
         int concurrent = limits.maxConcurrentRequests() > 0 ? limits.maxConcurrentRequests()
                 : 2 * Runtime.getRuntime().availableProcessors();
         this.admission = new Admission(concurrent, limits.maxQueuedRequests());
+        this.answers = answers;
+        this.maxRequestSize = limits.maxRequestSize().asLongValue();
     }
 
     void register(@Observes Filters filters) {
         filters.register(GraphQlHttpConventions::apply, 100);
-        filters.register(this::admit, 90);
     }
 
     /**
+     * Before SmallRye's GraphQL route: the body is read (up to the size limit), a stored answer is sent if there is one
+     * ({@link CachedAnswers}), and the rest wait for their turn ({@link #admit}).
+     * <p>
      * SmallRye GraphQL fails with a ClassCastException, a 500, on a request whose parameters have the wrong JSON type
      * ({@code "query": {}}, {@code "variables": "x"}). Such a failure is answered 400, naming the parameter.
      */
-    void registerFailures(@Observes io.vertx.ext.web.Router router) {
+    void registerRoutes(@Observes io.vertx.ext.web.Router router) {
         router.route("/graphql").order(-100).failureHandler(GraphQlHttpConventions::malformedRequest);
+        // SmallRye's route reads the body again only if nothing has: Vert.x's body handler runs once per request.
+        router.route("/graphql").order(-90)
+                .handler(BodyHandler.create(false).setBodyLimit(maxRequestSize))
+                .handler(answers::serve)
+                .handler(this::admit);
     }
 
     static void malformedRequest(RoutingContext context) {
+        if (context.statusCode() == 413) { // a body over the limit: the status says it all
+            context.next();
+            return;
+        }
         String problem = context.response().headWritten() ? null : requestShapeProblem(context);
         if (problem == null) {
             context.next();
@@ -77,9 +93,7 @@ public class GraphQlHttpConventions {
             }
             return null;
         }
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/graphql")
-                && !type.toLowerCase(java.util.Locale.ROOT).startsWith(GRAPHQL_RESPONSE)) {
+        if (isGraphQlDocument(context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             return null; // the body is the document itself
         }
         Object body;
@@ -122,8 +136,6 @@ public class GraphQlHttpConventions {
             context.next();
             return;
         }
-        // Held back until admitted: the body must wait too, for the body handler further down to read it whole.
-        context.request().pause();
         io.vertx.core.Context vertxContext = io.vertx.core.Vertx.currentContext();
         Admission.Ticket ticket = new Admission.Ticket(() -> vertxContext.runOnContext(ignored -> context.next()));
         // The place is freed when the answer is written, or when the client goes away, waiting or running. The
@@ -132,7 +144,6 @@ public class GraphQlHttpConventions {
         context.addBodyEndHandler(ended -> admission.finish(ticket));
         context.response().closeHandler(closed -> admission.finish(ticket));
         if (!admission.enter(ticket)) {
-            context.request().resume();
             context.response().setStatusCode(503).putHeader("Retry-After", "1")
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end("{\"errors\":[{\"message\":\"The gateway is at its limit of queued requests (maximum queued "
@@ -213,6 +224,17 @@ public class GraphQlHttpConventions {
         }
     }
 
+    /** A POST whose body is the GraphQL document itself ({@code application/graphql}). */
+    static boolean isGraphQlDocument(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/graphql") && !type.startsWith(GRAPHQL_RESPONSE);
+    }
+
+    /** Notes that the request was answered by executing its document (or from a stored execution). */
+    static void markExecuted(RoutingContext context) {
+        context.put(EXECUTED, true);
+    }
+
     /** A GraphQL request over plain HTTP (not the WebSocket upgrade of a subscription). */
     private static boolean isGraphQlExchange(RoutingContext context) {
         String path = context.normalizedPath();
@@ -282,7 +304,7 @@ public class GraphQlHttpConventions {
             public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
                 RoutingContext context = currentRequest.get();
                 if (context != null) {
-                    context.put(EXECUTED, true);
+                    markExecuted(context);
                 }
                 return CompletableFuture.completedFuture(null);
             }

@@ -13,9 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class StatementFeed {
 
     private final BroadcastProcessor<StatementRecord> statements = BroadcastProcessor.create();
+    private final Announcements announcements;
+
+    StatementFeed(Announcements announcements) {
+        this.announcements = announcements;
+    }
 
     @Incoming("analysis-feed")
     public void consume(String message) {
+        announcements.received();
         FeedMessages.payload(message, DossierEvents.ANALYSIS_RESULTS).ifPresent(this::broadcast);
     }
 

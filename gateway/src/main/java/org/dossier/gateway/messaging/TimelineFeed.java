@@ -27,13 +27,17 @@ public class TimelineFeed {
     // Open subscriptions: with none, a change is not worth a call to timeline-service.
     private final AtomicInteger subscribers = new AtomicInteger();
 
-    TimelineFeed(TimelineClient timelines) {
+    private final Announcements announcements;
+
+    TimelineFeed(TimelineClient timelines, Announcements announcements) {
         this.timelines = timelines;
+        this.announcements = announcements;
     }
 
     @Incoming("timeline-feed")
     @Blocking
     public void consume(String message) {
+        announcements.received();
         FeedMessages.payload(message, DossierEvents.TIMELINE_EVENTS_CHANGED).ifPresent(this::broadcast);
     }
 

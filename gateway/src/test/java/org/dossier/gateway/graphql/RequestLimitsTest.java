@@ -150,6 +150,11 @@ class RequestLimitsTest {
             }
 
             @Override
+            public io.quarkus.runtime.configuration.MemorySize maxRequestSize() {
+                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(256 * 1024));
+            }
+
+            @Override
             public Duration requestTimeout() {
                 return timeout;
             }

@@ -1,0 +1,83 @@
+package org.dossier.gateway.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Whole GraphQL answers, by request, valid until the data they were computed from may have changed.
+ * <p>
+ * Every change the services make is announced on Kafka, and each announcement moves the cache to a new
+ * <em>generation</em>. An answer is stored with the generation that was current when its request <em>started</em>
+ * and is served only while that generation is still current: an answer whose request read the services while a change
+ * was being announced is never served, even if it is stored after the announcement. Entries also expire after a
+ * maximum age, for the changes nothing announces (see the gateway's README), and the cache holds at most a given
+ * number of bytes, least recently used first out.
+ */
+public final class AnswerCache {
+
+    /** A stored answer: its JSON and the generation of the data it was computed from. */
+    private record Entry(long generation, Buffer json) {
+    }
+
+    private final Cache<String, Entry> entries;
+    private final AtomicLong generation = new AtomicLong();
+
+    public AnswerCache(long maxBytes, Duration maxAge, Ticker ticker) {
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                // the key is the request (its document and variables), a few kB; the answer can be a megabyte
+                .weigher((String key, Entry entry) -> 2 * key.length() + entry.json().length())
+                .expireAfterWrite(maxAge)
+                .ticker(ticker)
+                .executor(Runnable::run) // evict on the caller's thread: no pool of its own for a cache of answers
+                .build();
+    }
+
+    /** The current generation: taken when a request starts, handed back to {@link #store}. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** The answer to this request, if one is stored from the current generation. */
+    public Optional<Buffer> find(String request) {
+        Entry entry = entries.getIfPresent(request);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.generation() != generation.get()) {
+            entries.asMap().remove(request, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.json());
+    }
+
+    /** Keeps an answer computed from the data of the given generation (it is dropped at once if that is over). */
+    public void store(String request, long startedIn, byte[] json) {
+        if (startedIn != generation.get()) {
+            return;
+        }
+        // Off the heap, so that each answer is written to the socket as it is rather than copied there first (0.8 MB
+        // for the flagship). A JDK buffer, freed by the collector once no entry and no write in flight holds it: a
+        // Netty-allocated one would have to be released by hand, and could be while a write still reads it.
+        ByteBuffer direct = ByteBuffer.allocateDirect(json.length).put(json).flip();
+        entries.put(request, new Entry(startedIn, Buffer.buffer(Unpooled.wrappedBuffer(direct))));
+    }
+
+    /** The data may have changed: nothing stored so far is served again. */
+    public void invalidate() {
+        generation.incrementAndGet();
+        entries.invalidateAll();
+    }
+
+    /** Bytes held (keys and answers), as the size limit counts them. */
+    public long weight() {
+        return entries.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+    }
+}

@@ -1,0 +1,123 @@
+package org.dossier.gateway.http;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dossier.events.Topics;
+import org.dossier.testing.RealInfrastructure;
+import org.dossier.testing.RealInfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The answer cache through HTTP, with the announcements on the real Kafka topics: a repeated query is answered from
+ * memory, until a record on any of the three topics ends it; answers with errors are never kept; a client can ask
+ * for a fresh answer. (The services are down in this profile: only answers that need none of them succeed.)
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
+class CachedAnswersTest {
+
+    /** A query no other test sends, so that nothing is stored for it yet. */
+    private static String uniqueQuery() {
+        return "query Q_" + UUID.randomUUID().toString().replace('-', '_') + " { __typename }";
+    }
+
+    private static Response post(String query, String... headers) {
+        var request = given().contentType("application/json").body(Map.of("query", query));
+        for (int i = 0; i < headers.length; i += 2) {
+            request = request.header(headers[i], headers[i + 1]);
+        }
+        Response response = request.post("/graphql");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    /** Stores nothing until the gateway's consumers read all three topics: wait for that, shown by a first hit. */
+    private static void awaitStoring() throws InterruptedException {
+        String query = uniqueQuery();
+        post(query);
+        for (int attempt = 0; attempt < 120; attempt++) {
+            if ("HIT".equals(post(query).header(CachedAnswers.HEADER))) {
+                return;
+            }
+            post(query, "Cache-Control", "no-cache"); // executed again, now perhaps stored
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the gateway never started storing answers (its consumers got no partitions)");
+    }
+
+    private static void announce(String topic) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), "{\"anything\": true}"));
+        }
+    }
+
+    @Test
+    void aRepeatedQueryIsAnsweredFromMemoryUntilAChangeIsAnnouncedOnAnyTopic() throws Exception {
+        awaitStoring();
+        for (String topic : new String[] {Topics.ARTICLE_EVENTS, Topics.ANALYSIS_EVENTS, Topics.TIMELINE_EVENTS}) {
+            String query = uniqueQuery();
+            Response executed = post(query);
+            assertThat(executed.header(CachedAnswers.HEADER)).isEqualTo("MISS");
+            Response stored = post(query);
+            assertThat(stored.header(CachedAnswers.HEADER)).isEqualTo("HIT");
+            assertThat(stored.asString()).isEqualTo(executed.asString()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+            assertThat(stored.contentType()).isEqualTo(executed.contentType());
+            Response typed = post(query, "Accept", GraphQlHttpConventions.GRAPHQL_RESPONSE);
+            assertThat(typed.header(CachedAnswers.HEADER)).isEqualTo("HIT");
+            assertThat(typed.contentType()).isEqualTo(GraphQlHttpConventions.GRAPHQL_RESPONSE);
+
+            announce(topic);
+            boolean ended = false;
+            for (int attempt = 0; attempt < 60 && !ended; attempt++) {
+                ended = "MISS".equals(post(query).header(CachedAnswers.HEADER));
+                if (!ended) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(ended).as("a record on %s ends the stored answer", topic).isTrue();
+            assertThat(post(query).header(CachedAnswers.HEADER)).as("and the fresh answer is stored again").isEqualTo("HIT");
+        }
+    }
+
+    @Test
+    void anAnswerWithAnErrorIsNeverKept() throws Exception {
+        awaitStoring();
+        String query = "{ officials(first: 1) { totalCount } __typename q" + UUID.randomUUID().toString().replace("-", "") + ": __typename }";
+        for (int i = 0; i < 3; i++) {
+            Response response = post(query);
+            assertThat(response.jsonPath().getList("errors")).as("article/entity-service is down").isNotEmpty();
+            assertThat(response.header(CachedAnswers.HEADER)).isEqualTo("MISS");
+        }
+    }
+
+    @Test
+    void aClientCanAskForAFreshAnswer() throws Exception {
+        awaitStoring();
+        String query = uniqueQuery();
+        post(query);
+        assertThat(post(query).header(CachedAnswers.HEADER)).isEqualTo("HIT");
+        assertThat(post(query, "Cache-Control", "no-cache").header(CachedAnswers.HEADER)).isEqualTo("MISS");
+        assertThat(post(query).header(CachedAnswers.HEADER)).isEqualTo("HIT");
+    }
+
+    @Test
+    void getRequestsAreAnsweredFromMemoryToo() throws Exception {
+        awaitStoring();
+        String query = uniqueQuery();
+        var first = given().queryParam("query", query).get("/graphql");
+        var second = given().queryParam("query", query).get("/graphql");
+        assertThat(first.header(CachedAnswers.HEADER)).isEqualTo("MISS");
+        assertThat(second.header(CachedAnswers.HEADER)).isEqualTo("HIT");
+        assertThat(second.asString()).isEqualTo(first.asString());
+    }
+}
