@@ -283,6 +283,37 @@ class WholeSystemTest {
         assertThat(one.path("edges").get(0).path("node").path("name").asText()).isEqualTo("Donald Trump");
         // officials, country, roles' organisations, statements, their controls, the controls' countries, articles
         assertThat(forOne).as("at most one call per level of the query").isLessThanOrEqualTo(7.0);
+
+        // Many clients asking a new question at once (a dashboard after a change): the gateway computes it once and
+        // shares the answer. First wait for the pipeline to go quiet: an announcement would end the shared answer.
+        HttpRequest.Builder repeated = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + launcher.port("GATEWAY") + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", flagship,
+                        "operationName", "OfficialsOnControls", "variables", Map.of("first", 2)))));
+        deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HTTP.send(repeated.build(), HttpResponse.BodyHandlers.discarding());
+            Thread.sleep(1000);
+            if (HTTP.send(repeated.build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-Cache").orElse("").equals("HIT")) {
+                break; // a second without any announcement
+            }
+        }
+        HttpRequest question = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + launcher.port("GATEWAY") + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", flagship,
+                        "operationName", "OfficialsOnControls", "variables", Map.of("first", 37))))).build();
+        before = downstreamCalls();
+        var sent = java.util.stream.IntStream.range(0, 16)
+                .mapToObj(i -> HTTP.sendAsync(question, HttpResponse.BodyHandlers.ofString())).toList();
+        var answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        double forSixteen = downstreamCalls() - before;
+        System.out.printf("16 clients asking one new question at once: %.0f downstream calls (one execution: %.0f); %d answers shared%n",
+                forSixteen, forOne, answers.stream().filter(a -> a.headers().firstValue("X-Cache").orElse("").equals("HIT")).count());
+        assertThat(answers).allSatisfy(a -> {
+            assertThat(a.statusCode()).isEqualTo(200);
+            assertThat(a.body()).isEqualTo(answers.get(0).body()).doesNotContain("\"errors\"");
+        });
+        assertThat(forSixteen).as("16 identical questions at once are not executed 16 times").isLessThanOrEqualTo(3 * forOne);
     }
 
     private static double downstreamCalls() throws Exception {

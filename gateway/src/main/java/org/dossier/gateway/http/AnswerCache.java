@@ -58,16 +58,25 @@ public final class AnswerCache {
         return Optional.of(entry.json());
     }
 
-    /** Keeps an answer computed from the data of the given generation (it is dropped at once if that is over). */
-    public void store(String request, long startedIn, byte[] json) {
-        if (startedIn != generation.get()) {
-            return;
+    /**
+     * Keeps an answer computed from the data of the given generation (not if that is over), and gives it back in the
+     * form it is served in.
+     */
+    public Buffer store(String request, long startedIn, byte[] json) {
+        Buffer answer = served(json);
+        if (startedIn == generation.get()) {
+            entries.put(request, new Entry(startedIn, answer));
         }
+        return answer;
+    }
+
+    /** An answer in the form it is served in. */
+    public static Buffer served(byte[] json) {
         // Off the heap, so that each answer is written to the socket as it is rather than copied there first (0.8 MB
         // for the flagship). A JDK buffer, freed by the collector once no entry and no write in flight holds it: a
         // Netty-allocated one would have to be released by hand, and could be while a write still reads it.
         ByteBuffer direct = ByteBuffer.allocateDirect(json.length).put(json).flip();
-        entries.put(request, new Entry(startedIn, Buffer.buffer(Unpooled.wrappedBuffer(direct))));
+        return Buffer.buffer(Unpooled.wrappedBuffer(direct));
     }
 
     /** The data may have changed: nothing stored so far is served again. */

@@ -26,15 +26,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.dossier.events.Topics;
 import org.dossier.gateway.config.AnswerCacheConfig;
+import org.dossier.gateway.config.GatewayLimitsConfig;
 import org.dossier.gateway.graphql.RequestLimits;
 import org.jboss.logging.Logger;
 
@@ -61,20 +64,36 @@ public class CachedAnswers {
     private static final Logger LOG = Logger.getLogger(CachedAnswers.class);
     private static final String REQUEST = "dossier.answer.request";
     private static final String GENERATION = "dossier.answer.generation";
+    private static final String EXECUTION = "dossier.answer.execution";
     private static final Set<String> ANNOUNCING_TOPICS = Set.of(Topics.ARTICLE_EVENTS, Topics.ANALYSIS_EVENTS, Topics.TIMELINE_EVENTS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AnswerCacheConfig config;
     private final AnswerCache cache;
     private final Set<TopicPartition> readPartitions = ConcurrentHashMap.newKeySet();
+    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final GatewayLimitsConfig limits;
     private final Counter hits;
+    private final Counter shared;
     private final Counter misses;
     private final Counter bypasses;
 
-    CachedAnswers(AnswerCacheConfig config, MeterRegistry registry) {
+    /** A request being executed, keyed by generation and request, and the answer others asking the same wait for. */
+    private static final class Execution {
+        final String key;
+        final CompletableFuture<Buffer> answer = new CompletableFuture<>();
+
+        Execution(String key) {
+            this.key = key;
+        }
+    }
+
+    CachedAnswers(AnswerCacheConfig config, GatewayLimitsConfig limits, MeterRegistry registry) {
         this.config = config;
+        this.limits = limits;
         this.cache = new AnswerCache(config.maxSize().asLongValue(), config.maxAge(), Ticker.systemTicker());
         this.hits = answers(registry, "hit");
+        this.shared = answers(registry, "shared");
         this.misses = answers(registry, "miss");
         this.bypasses = answers(registry, "bypass");
         Gauge.builder("dossier.gateway.answer.cache.bytes", cache, AnswerCache::weight)
@@ -99,29 +118,69 @@ public class CachedAnswers {
             context.next();
             return;
         }
+        long generation = cache.generation();
         if (refreshRequested(context)) {
             bypasses.increment();
         } else {
             Optional<Buffer> answer = cache.find(request);
             if (answer.isPresent()) {
                 hits.increment();
-                GraphQlHttpConventions.markExecuted(context);
-                String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-                context.response()
-                        .putHeader(HttpHeaders.CONTENT_TYPE, accept != null && accept.contains(GraphQlHttpConventions.GRAPHQL_RESPONSE)
-                                ? GraphQlHttpConventions.GRAPHQL_RESPONSE : "application/json;charset=UTF-8")
-                        .putHeader(HEADER, "HIT")
-                        .end(answer.get());
+                send(context, answer.get());
+                return;
+            }
+            // Asked while the same question is being answered: wait for that answer rather than compute it again.
+            // After a change is announced, every client of a dashboard asks at once.
+            Execution execution = new Execution(generation + "\0" + request);
+            Execution running = executions.putIfAbsent(execution.key, execution);
+            if (running != null) {
+                shared.increment();
+                awaitAnswer(context, running);
                 return;
             }
             misses.increment();
+            context.put(EXECUTION, execution);
+            // However the request ends (answered, failed, its client gone while it waited its turn), the others go on.
+            context.addBodyEndHandler(ended -> finish(execution, null));
+            GraphQlHttpConventions.onClose(context, () -> finish(execution, null));
         }
         context.response().putHeader(HEADER, "MISS");
         if (readingEveryAnnouncement()) {
             context.put(REQUEST, request);
-            context.put(GENERATION, cache.generation());
+            context.put(GENERATION, generation);
         }
         context.next();
+    }
+
+    private static void send(RoutingContext context, Buffer answer) {
+        GraphQlHttpConventions.markExecuted(context);
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        context.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, accept != null && accept.contains(GraphQlHttpConventions.GRAPHQL_RESPONSE)
+                        ? GraphQlHttpConventions.GRAPHQL_RESPONSE : "application/json;charset=UTF-8")
+                .putHeader(HEADER, "HIT")
+                .end(answer);
+    }
+
+    /** Sends the answer of a running execution of the same request, or executes this one if that gives none. */
+    private void awaitAnswer(RoutingContext context, Execution running) {
+        io.vertx.core.Context vertxContext = io.vertx.core.Vertx.currentContext();
+        running.answer.orTimeout(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, failure) -> vertxContext.runOnContext(ignored -> {
+                    if (context.response().closed() || context.response().ended()) {
+                        return;
+                    }
+                    if (answer != null) {
+                        send(context, answer);
+                    } else { // an error, a timeout, an answer that may not be shared: computed for this client
+                        context.response().putHeader(HEADER, "MISS");
+                        context.next();
+                    }
+                }));
+    }
+
+    private void finish(Execution execution, Buffer answer) {
+        executions.remove(execution.key, execution);
+        execution.answer.complete(answer);
     }
 
     /** The data the gateway serves may have changed (an announcement arrived): no stored answer is served again. */
@@ -199,8 +258,11 @@ public class CachedAnswers {
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                                  InstrumentationState state) {
                 RoutingContext context = currentRequest.get();
-                if (context != null && context.get(REQUEST) != null && !cacheable(parameters.getExecutionContext())) {
+                Execution execution = context == null ? null : context.get(EXECUTION);
+                if (execution != null && !cacheable(parameters.getExecutionContext())) {
                     context.remove(REQUEST);
+                    context.remove(EXECUTION);
+                    finish(execution, null); // the others compute their own
                 }
                 return SimpleInstrumentationContext.noOp();
             }
@@ -210,14 +272,22 @@ public class CachedAnswers {
                                                                                 InstrumentationExecutionParameters parameters,
                                                                                 InstrumentationState state) {
                 RoutingContext context = currentRequest.get();
-                String request = context == null ? null : context.get(REQUEST);
-                if (request != null && result.isDataPresent() && result.getErrors().isEmpty()) {
+                Execution execution = context == null ? null : context.get(EXECUTION);
+                if (execution == null) {
+                    return CompletableFuture.completedFuture(result);
+                }
+                Buffer answer = null;
+                if (result.isDataPresent() && result.getErrors().isEmpty()) {
                     try {
-                        cache.store(request, context.<Long>get(GENERATION), JSON.writeValueAsBytes(result.toSpecification()));
+                        byte[] json = JSON.writeValueAsBytes(result.toSpecification());
+                        String request = context.get(REQUEST);
+                        // Not stored while the gateway may miss announcements; still shared with those who asked at once.
+                        answer = request != null ? cache.store(request, context.<Long>get(GENERATION), json) : AnswerCache.served(json);
                     } catch (JsonProcessingException e) {
                         LOG.warnf("answer not cached: %s", e.getMessage());
                     }
                 }
+                finish(execution, answer);
                 return CompletableFuture.completedFuture(result);
             }
         };

@@ -142,7 +142,7 @@ public class GraphQlHttpConventions {
         // response's close handler is this request's own (Quarkus' response wrapper dispatches it); the routing
         // context's end handlers never fire behind that wrapper.
         context.addBodyEndHandler(ended -> admission.finish(ticket));
-        context.response().closeHandler(closed -> admission.finish(ticket));
+        onClose(context, () -> admission.finish(ticket));
         if (!admission.enter(ticket)) {
             context.response().setStatusCode(503).putHeader("Retry-After", "1")
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
@@ -222,6 +222,24 @@ public class GraphQlHttpConventions {
         synchronized int waiting() {
             return waiting.size();
         }
+    }
+
+    private static final String CLOSE_ACTIONS = "dossier.http.close-actions";
+
+    /**
+     * Runs the action when the client goes away (the connection closes). A response has a single close handler, and
+     * the admission gate and the answer cache both need one: it runs every action registered.
+     */
+    @SuppressWarnings("unchecked")
+    static void onClose(RoutingContext context, Runnable action) {
+        java.util.List<Runnable> actions = context.get(CLOSE_ACTIONS);
+        if (actions == null) {
+            java.util.List<Runnable> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            context.put(CLOSE_ACTIONS, registered);
+            context.response().closeHandler(closed -> registered.forEach(Runnable::run));
+            actions = registered;
+        }
+        actions.add(action);
     }
 
     /** A POST whose body is the GraphQL document itself ({@code application/graphql}). */
