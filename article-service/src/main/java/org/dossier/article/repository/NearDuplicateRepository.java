@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,16 +53,25 @@ public class NearDuplicateRepository {
         if (signatures.isEmpty()) {
             return best;
         }
-        BandRows probe = BandRows.of(java.util.stream.IntStream.range(0, signatures.size()).boxed().toList(), signatures);
+        Object[] items = new Object[signatures.size() * MinHasher.BANDS];
+        Object[] buckets = new Object[items.length];
+        for (int item = 0; item < signatures.size(); item++) {
+            long[] bands = MinHasher.bandBuckets(signatures.get(item));
+            for (int b = 0; b < MinHasher.BANDS; b++) {
+                items[item * MinHasher.BANDS + b] = item;
+                buckets[item * MinHasher.BANDS + b] = bands[b];
+            }
+        }
         // A reprint at Jaccard 0.7 shares about 8 of the 32 bands; a chance collision one or two. Rank by bands shared.
+        // Buckets are seeded with their band number, so a shared bucket is a shared band.
         return session().doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     WITH probe AS (
-                        SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS smallint[]), CAST(? AS bigint[])) AS p(item, band, bucket)),
+                        SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS bigint[])) AS p(item, bucket)),
                     hits AS (
-                        SELECT p.item, h.article_id, count(*) OVER (PARTITION BY p.item, p.band) AS bucket_size
+                        SELECT p.item, h.article_id, count(*) OVER (PARTITION BY p.item, p.bucket) AS bucket_size
                         FROM probe p CROSS JOIN LATERAL (
-                            SELECT l.article_id FROM article_lsh l WHERE l.band = p.band AND l.bucket = p.bucket LIMIT %d) h),
+                            SELECT l.article_id FROM article_lsh_buckets l WHERE l.buckets @> ARRAY[p.bucket] LIMIT %d) h),
                     ranked AS (
                         SELECT item, article_id, row_number() OVER (PARTITION BY item ORDER BY count(*) DESC) AS rank
                         FROM hits WHERE bucket_size <= %d GROUP BY item, article_id HAVING count(*) >= %d),
@@ -72,9 +82,8 @@ public class NearDuplicateRepository {
                         WHERE id = ANY(ARRAY(SELECT article_id FROM best)) AND minhash IS NOT NULL)
                     SELECT b.item, f.id, f.duplicate_of, f.minhash FROM best b JOIN found f ON f.id = b.article_id"""
                     .formatted(HOT_BUCKET + 1, HOT_BUCKET, MIN_SHARED_BANDS, CANDIDATES))) {
-                query.setArray(1, connection.createArrayOf("int4", probe.owners()));
-                query.setArray(2, connection.createArrayOf("int4", probe.bands()));
-                query.setArray(3, connection.createArrayOf("int8", probe.buckets()));
+                query.setArray(1, connection.createArrayOf("int4", items));
+                query.setArray(2, connection.createArrayOf("int8", buckets));
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         int item = rs.getInt(1);
@@ -89,39 +98,23 @@ public class NearDuplicateRepository {
         });
     }
 
-    /** Adds the articles' band buckets to the index, in one statement. */
+    /** Adds the articles' band buckets to the index, a row per article, in one batch (rewritten as one insert). */
     public void indexAll(List<UUID> articleIds, List<long[]> signatures) {
         if (articleIds.isEmpty()) {
             return;
         }
-        BandRows rows = BandRows.of(articleIds, signatures);
         session().doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO article_lsh (band, bucket, article_id)
-                    SELECT * FROM unnest(CAST(? AS smallint[]), CAST(? AS bigint[]), CAST(? AS uuid[]))""")) {
-                insert.setArray(1, connection.createArrayOf("int4", rows.bands()));
-                insert.setArray(2, connection.createArrayOf("int8", rows.buckets()));
-                insert.setArray(3, connection.createArrayOf("uuid", rows.owners()));
-                insert.executeUpdate();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO article_lsh_buckets (article_id, buckets) VALUES (?, ?)")) {
+                for (int i = 0; i < articleIds.size(); i++) {
+                    insert.setObject(1, articleIds.get(i));
+                    insert.setArray(2, connection.createArrayOf("int8",
+                            Arrays.stream(MinHasher.bandBuckets(signatures.get(i))).boxed().toArray()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
-    }
-
-    /** One row per band of each signature, as parallel arrays bound to unnest(): owner, band number, bucket. */
-    private record BandRows(Object[] owners, Object[] bands, Object[] buckets) {
-        static BandRows of(List<?> owners, List<long[]> signatures) {
-            int size = owners.size() * MinHasher.BANDS;
-            BandRows rows = new BandRows(new Object[size], new Object[size], new Object[size]);
-            for (int i = 0; i < owners.size(); i++) {
-                long[] buckets = MinHasher.bandBuckets(signatures.get(i));
-                for (int b = 0; b < MinHasher.BANDS; b++) {
-                    rows.owners[i * MinHasher.BANDS + b] = owners.get(i);
-                    rows.bands[i * MinHasher.BANDS + b] = b;
-                    rows.buckets[i * MinHasher.BANDS + b] = buckets[b];
-                }
-            }
-            return rows;
-        }
     }
 
     private Session session() {
