@@ -2,7 +2,11 @@ package org.dossier.article.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dossier.article.service.TextAnatomy.Kind;
 import org.dossier.article.service.TextAnatomy.Section;
@@ -80,6 +84,43 @@ class RawTextReaderTest {
         assertThat(RawTextReader.language("中美伦敦经贸会谈聚焦稀土和技术出口管制问题，双方进行了坦诚的交流。")).isEqualTo("und");
         assertThat(RawTextReader.language("Die Gespräche in London wurden am Dienstag fortgesetzt, sagte ein Sprecher der Regierung."))
                 .isEqualTo("und");
+    }
+
+    @Test
+    void wordsAreWhatTheDefiningRegexFinds() {
+        // Letters and numbers of several scripts and categories, and what separates them: marks, punctuation,
+        // symbols, a character outside the BMP, an unpaired surrogate.
+        String alphabet = "aZ09_-' .,\n\tÉéßİΣς中文ー²½Ⅻŉ\u0301\u200b€😀𝐀\ud800";
+        Pattern definition = Pattern.compile("[\\p{L}\\p{N}]+");
+        Random random = new Random(20261123);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            while (text.length() < length) {
+                text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            List<String> expected = new ArrayList<>();
+            Matcher m = definition.matcher(text);
+            while (m.find()) {
+                expected.add(m.group());
+            }
+            List<String> found = new ArrayList<>();
+            int count = RawTextReader.forEachWord(text.toString(), Integer.MAX_VALUE, found::add);
+            assertThat(found).as(text.toString()).isEqualTo(expected);
+            assertThat(count).isEqualTo(expected.size());
+        }
+        List<String> firstTwo = new ArrayList<>();
+        assertThat(RawTextReader.forEachWord("one two three", 2, firstTwo::add)).isEqualTo(2);
+        assertThat(firstTwo).containsExactly("one", "two");
+    }
+
+    @Test
+    void timeListsAreFoundAfterAnyLineAndInAnyCase() {
+        String text = "Officials met in Geneva on Saturday and said talks were constructive.\n"
+                + "TIME: 2025-06-10 08:00\ntime:2025-06-11 09:30:15\nThe end of the story.";
+        TextAnatomy anatomy = reader.read(text);
+        Section times = section(anatomy, Kind.TIME_LIST);
+        assertThat(text.substring(times.start(), times.end())).isEqualTo("TIME: 2025-06-10 08:00\ntime:2025-06-11 09:30:15");
     }
 
     private static Section section(TextAnatomy anatomy, Kind kind) {
