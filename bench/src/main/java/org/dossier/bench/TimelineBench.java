@@ -58,6 +58,8 @@ public final class TimelineBench {
             while (placed.assignment().isEmpty()) {
                 placed.poll(Duration.ofMillis(200));
             }
+            // Resolve "latest" now: resolved lazily, it could fall after the first placements and miss them.
+            placed.assignment().forEach(placed::position);
             System.out.println("mentions_so_far,mentions_per_s_in_window,ms_per_mention");
             int sent = 0;
             while (sent < total) {

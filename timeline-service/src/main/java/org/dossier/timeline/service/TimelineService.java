@@ -22,6 +22,7 @@ import org.dossier.events.DossierEvents;
 import org.dossier.events.TimelineEventsChanged;
 import org.dossier.messaging.Outbox;
 import org.dossier.timeline.ArticlePlacement;
+import org.dossier.timeline.merge.BatchEvents;
 import org.dossier.timeline.merge.EventMerger;
 import org.dossier.timeline.repository.EntityTimelineRepository;
 import org.dossier.timeline.repository.PlacementRepository;
@@ -94,53 +95,49 @@ public class TimelineService {
         // Candidates of every mention in one query, as the timeline stood before this batch; what the batch itself
         // creates or changes is tracked here and offered too (bestMatch only accepts what that query would return).
         List<Map<UUID, EventMerger.Happening>> stored = timeline.candidatesOfAll(happenings);
-        Map<UUID, EventMerger.Happening> current = new LinkedHashMap<>();
-        Set<UUID> gone = new HashSet<>();
+        BatchEvents changed = new BatchEvents();
         List<TimelineRepository.NewEvent> newEvents = new ArrayList<>();
         List<TimelineRepository.NewSource> newSources = new ArrayList<>();
         List<Outbox.Keyed<TimelineEventsChanged>> announcements = new ArrayList<>();
         int next = 0;
         for (int article = 0; article < batch.size(); article++) {
             AnalysisResults results = batch.get(article);
-            Set<UUID> changed = new LinkedHashSet<>();
+            Set<UUID> touched = new LinkedHashSet<>();
             if (!placed.add(results.articleId())) {
                 // Re-analysis: its old sources leave their events first, as if it had never been placed.
                 flush(newEvents, newSources);
-                for (UUID touched : timeline.removeSourcesOf(results.articleId())) {
-                    track(touched, timeline.recompute(touched), current, gone);
-                    changed.add(touched);
+                for (UUID left : timeline.removeSourcesOf(results.articleId())) {
+                    track(left, timeline.recompute(left), changed);
+                    touched.add(left);
                 }
             }
             for (AnalysisResults.ExtractedEventMention m : placeable.get(article)) {
                 EventMerger.Happening happening = happenings.get(next);
-                Map<UUID, EventMerger.Happening> candidates = new LinkedHashMap<>(stored.get(next++));
-                candidates.keySet().removeAll(gone);
-                candidates.putAll(current);
-                Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, candidates);
+                Optional<EventMerger.Match> match = EventMerger.bestMatch(happening, changed.offeredTo(happening, stored.get(next++)));
                 UUID eventId = match.map(EventMerger.Match::eventId).orElseGet(UUID::randomUUID);
                 TimelineRepository.NewSource source = new TimelineRepository.NewSource(eventId, results.articleId(), m.id(),
                         m.label(), m.quote(), m.span().start(), m.span().end(), happening.dates(), m.participants(), m.places(),
                         m.controls(), match.map(EventMerger.Match::reason).orElse("first report"),
                         match.map(EventMerger.Match::confidence).orElse(1.0));
-                changed.add(eventId);
+                touched.add(eventId);
                 if (match.isEmpty()) {
                     // A new event is its one source: nothing to recompute, and no event matched it, so none is its twin.
                     EventMerger.Dates dates = EventMerger.combine(List.of(happening.dates()));
                     newEvents.add(new TimelineRepository.NewEvent(eventId, m.kind(), m.label(), dates, m.participants(),
                             m.places(), m.controls()));
                     newSources.add(source);
-                    current.put(eventId, new EventMerger.Happening(m.kind(), dates, happening.participants(), happening.places()));
+                    changed.put(eventId, new EventMerger.Happening(m.kind(), dates, happening.participants(), happening.places()));
                     continue;
                 }
                 // Joining an event changes it, and maybe makes it another's twin: done in the database, on all that came before.
                 flush(newEvents, newSources);
                 timeline.insertSources(List.of(source));
-                changed.addAll(absorbLookalikes(eventId, timeline.recompute(eventId), current, gone));
+                touched.addAll(absorbLookalikes(eventId, timeline.recompute(eventId), changed));
             }
-            if (!changed.isEmpty()) {
+            if (!touched.isEmpty()) {
                 // For live readers (the gateway's timelineEventChanged); committed with the change itself.
                 announcements.add(new Outbox.Keyed<>(results.articleId().toString(), new TimelineEventsChanged(results.articleId(),
-                        OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(changed))));
+                        OffsetDateTime.now(ZoneOffset.UTC), List.copyOf(touched))));
             }
         }
         flush(newEvents, newSources);
@@ -151,13 +148,11 @@ public class TimelineService {
      * Offers an event as it now stands (as {@link TimelineRepository#recompute} left it) to the mentions still to come,
      * or withdraws it when it no longer exists.
      */
-    private static void track(UUID eventId, EventMerger.Happening now, Map<UUID, EventMerger.Happening> current, Set<UUID> gone) {
+    private static void track(UUID eventId, EventMerger.Happening now, BatchEvents changed) {
         if (now == null) {
-            current.remove(eventId);
-            gone.add(eventId);
+            changed.remove(eventId);
         } else {
-            current.put(eventId, now);
-            gone.remove(eventId);
+            changed.put(eventId, now);
         }
     }
 
@@ -173,8 +168,7 @@ public class TimelineService {
      * negotiations in London" before "talks in London on June 10"): such events are folded into this one. Tracks the
      * event and the twins it absorbed; returns the twins.
      */
-    private Set<UUID> absorbLookalikes(UUID eventId, EventMerger.Happening event, Map<UUID, EventMerger.Happening> current,
-            Set<UUID> gone) {
+    private Set<UUID> absorbLookalikes(UUID eventId, EventMerger.Happening event, BatchEvents changed) {
         Set<UUID> absorbed = new HashSet<>();
         for (int round = 0; round < 5 && event != null; round++) {
             Map<UUID, EventMerger.Happening> others = new LinkedHashMap<>(timeline.candidates(event));
@@ -186,10 +180,10 @@ public class TimelineService {
             UUID twinId = twin.get().eventId();
             absorbed.add(twinId);
             timeline.moveSources(twinId, eventId, twin.get().reason());
-            track(twinId, timeline.recompute(twinId), current, gone);
+            track(twinId, timeline.recompute(twinId), changed);
             event = timeline.recompute(eventId);
         }
-        track(eventId, event, current, gone);
+        track(eventId, event, changed);
         return absorbed;
     }
 
