@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import java.util.Collection;
+import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.dossier.gateway.http.CachedAnswers;
@@ -35,8 +36,9 @@ public class Announcements implements KafkaConsumerRebalanceListener {
         answers.dataChanged();
     }
 
+    /** A poll's records at once, as bytes never decoded: only their arrival matters, and a bulk load sends thousands a second. */
     @Incoming("article-announcements")
-    public void articleEvent(String ignored) {
+    public void articleEvents(List<byte[]> ignored) {
         received();
     }
 
