@@ -6,7 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dossier.testing.RealInfrastructureResource;
 import java.util.Map;
@@ -21,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
 class GatewayErrorsTest {
+
+    @TestHTTPResource("/graphql")
+    URL graphql;
 
     private static final String QUERY = "query($id: ID!) { article(id: $id) { id processing { stored analyzed timelined } } }";
 
@@ -48,6 +63,35 @@ class GatewayErrorsTest {
                 .body("data.article", nullValue())
                 .body("errors[0].path[0]", equalTo("article"))
                 .body("errors[0].message", notNullValue());
+    }
+
+    /**
+     * The same question from many clients at once during an outage: the first one's answer has errors, so it is
+     * neither stored nor handed to those waiting for it; each of them gets its own partial answer with the error
+     * entry, at once rather than after the request timeout.
+     */
+    @Test
+    void clientsAskingTheSameQuestionDuringAnOutageEachGetThePartialAnswer() throws Exception {
+        String body = "{\"query\":\"query($id: ID!) { article(id: $id) { id } }\",\"variables\":{\"id\":\""
+                + GlobalId.of("Article", UUID.randomUUID()) + "\"}}";
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(graphql.toURI()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        List<CompletableFuture<HttpResponse<String>>> asked = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            asked.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : asked) {
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Cache")).contains("MISS");
+            assertThat(response.body()).contains("\"path\":[\"article\"]").contains("\"article\":null");
+        }
+        // A client left waiting for an answer that never comes would be released by the 10 s request timeout only.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        HttpResponse<String> again = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(again.headers().firstValue("X-Cache")).as("an answer with errors is never stored").contains("MISS");
     }
 
     @Test
