@@ -22,4 +22,11 @@ public interface IngestConfig {
      */
     @WithDefault("0.7")
     double nearDuplicateThreshold();
+
+    /**
+     * Chunks of bulk uploads (100 lines each) in the database at once, across all uploads. Each keeps a PostgreSQL
+     * backend busy; single posts wait behind them for a core.
+     */
+    @WithDefault("2")
+    int bulkChunksAtOnce();
 }

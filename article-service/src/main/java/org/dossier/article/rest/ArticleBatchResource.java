@@ -138,7 +138,7 @@ public class ArticleBatchResource {
 
         /** Stores the chunk; the results in line order. */
         List<LineResult> results() {
-            List<ArticleService.Outcome> outcomes = service.store(prepared);
+            List<ArticleService.Outcome> outcomes = service.storeBulk(prepared);
             for (int k = 0; k < outcomes.size(); k++) {
                 int i = valid.get(k);
                 int number = chunk.get(i).number();

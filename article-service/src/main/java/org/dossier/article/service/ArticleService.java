@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.dossier.article.Article;
 import org.dossier.article.config.IngestConfig;
 import org.dossier.article.repository.ArticleRepository;
@@ -31,12 +32,14 @@ public class ArticleService {
     private final Outbox outbox;
     private final IngestConfig config;
     private final RawTextReader reader = new RawTextReader();
+    private final Semaphore bulkChunks;
 
     ArticleService(ArticleRepository articles, NearDuplicateRepository nearDuplicates, Outbox outbox, IngestConfig config) {
         this.articles = articles;
         this.nearDuplicates = nearDuplicates;
         this.outbox = outbox;
         this.config = config;
+        this.bulkChunks = new Semaphore(config.bulkChunksAtOnce(), true);
     }
 
     /** A submission with what its text tells computed, ready to store. */
@@ -78,6 +81,19 @@ public class ArticleService {
 
         private PreparedBatch(List<Prepared> articles) {
             this.articles = articles;
+        }
+    }
+
+    /**
+     * Stores a chunk of a bulk upload as {@link #store} does, with at most {@code dossier.ingest.bulk-chunks-at-once}
+     * chunks of all uploads in the database at once, so that bulk loads leave room for single posts.
+     */
+    public List<Outcome> storeBulk(PreparedBatch batch) {
+        bulkChunks.acquireUninterruptibly();
+        try {
+            return store(batch);
+        } finally {
+            bulkChunks.release();
         }
     }
 
