@@ -59,15 +59,13 @@ public final class AnswerCache {
     }
 
     /**
-     * Keeps an answer computed from the data of the given generation (not if that is over), and gives it back in the
-     * form it is served in.
+     * Keeps an answer (in the form it is served in, {@link #served}) computed from the data of the given generation,
+     * unless that generation is over.
      */
-    public Buffer store(String request, long startedIn, byte[] json) {
-        Buffer answer = served(json);
+    public void store(String request, long startedIn, Buffer answer) {
         if (startedIn == generation.get()) {
             entries.put(request, new Entry(startedIn, answer));
         }
-        return answer;
     }
 
     /** An answer in the form it is served in. */

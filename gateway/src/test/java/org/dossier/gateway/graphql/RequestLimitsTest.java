@@ -122,7 +122,7 @@ class RequestLimitsTest {
         return result.getErrors().stream().map(GraphQLError::getMessage).toList();
     }
 
-    private static GatewayLimitsConfig limits(int maxQueryLength, int maxAliases, long maxCost, Duration timeout) {
+    static GatewayLimitsConfig limits(int maxQueryLength, int maxAliases, long maxCost, Duration timeout) {
         return new GatewayLimitsConfig() {
             @Override
             public int maxQueryLength() {

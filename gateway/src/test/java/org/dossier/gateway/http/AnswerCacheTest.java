@@ -14,8 +14,8 @@ class AnswerCacheTest {
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker clock = nanos::get;
 
-    private static byte[] json(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    private static io.vertx.core.buffer.Buffer json(String text) {
+        return AnswerCache.served(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String text(AnswerCache cache, String request) {
@@ -57,13 +57,13 @@ class AnswerCacheTest {
     @Test
     void theCacheHoldsNoMoreBytesThanItsLimit() {
         var cache = new AnswerCache(10_000, Duration.ofMinutes(1), clock);
-        byte[] answer = new byte[3_000];
+        var answer = AnswerCache.served(new byte[3_000]);
         for (int i = 0; i < 10; i++) {
             cache.store("q" + i, cache.generation(), answer);
         }
         // Which ones stay is the cache's choice (Caffeine's frequency-based admission); how much is not.
         assertThat(cache.weight()).isLessThanOrEqualTo(10_000).isGreaterThanOrEqualTo(6_000);
-        cache.store("huge", cache.generation(), new byte[20_000]);
+        cache.store("huge", cache.generation(), AnswerCache.served(new byte[20_000]));
         assertThat(cache.find("huge")).as("an answer larger than the whole cache is not kept").isEmpty();
         assertThat(cache.weight()).isLessThanOrEqualTo(10_000);
     }

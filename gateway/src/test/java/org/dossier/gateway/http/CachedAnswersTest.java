@@ -54,6 +54,17 @@ class CachedAnswersTest {
         throw new AssertionError("the gateway never started storing answers (its consumers got no partitions)");
     }
 
+    /** Whether the query is answered with this X-Cache within 15 seconds. */
+    private static boolean eventually(String query, String cache) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (cache.equals(post(query).header(CachedAnswers.HEADER))) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
     private static void announce(String topic) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
                 RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
@@ -77,15 +88,10 @@ class CachedAnswersTest {
             assertThat(typed.contentType()).isEqualTo(GraphQlHttpConventions.GRAPHQL_RESPONSE);
 
             announce(topic);
-            boolean ended = false;
-            for (int attempt = 0; attempt < 60 && !ended; attempt++) {
-                ended = "MISS".equals(post(query).header(CachedAnswers.HEADER));
-                if (!ended) {
-                    Thread.sleep(250);
-                }
-            }
-            assertThat(ended).as("a record on %s ends the stored answer", topic).isTrue();
-            assertThat(post(query).header(CachedAnswers.HEADER)).as("and the fresh answer is stored again").isEqualTo("HIT");
+            assertThat(eventually(query, "MISS")).as("a record on %s ends the stored answer", topic).isTrue();
+            // and the fresh answer is stored again (a rebalance of the gateway's consumers, which share a group, may
+            // still end one more generation just after the announcement)
+            assertThat(eventually(query, "HIT")).as("the fresh answer after a record on %s is stored again", topic).isTrue();
         }
     }
 
