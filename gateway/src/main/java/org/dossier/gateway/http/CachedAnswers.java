@@ -298,12 +298,14 @@ public class CachedAnswers {
                     if (request != null) {
                         cache.store(request, context.<Long>get(GENERATION), answer);
                     }
-                    if (!context.response().ended() && !context.response().closed()) {
-                        context.response().putHeader(HttpHeaders.CONTENT_TYPE, answerType(context)).end(answer);
-                    }
                 }
+                // Those waiting for this answer get it before the response ends: ending it runs the end handler that
+                // would otherwise release them with nothing, each to compute its own.
                 if (execution != null) {
                     finish(execution, answer);
+                }
+                if (answer != null && !context.response().ended() && !context.response().closed()) {
+                    context.response().putHeader(HttpHeaders.CONTENT_TYPE, answerType(context)).end(answer);
                 }
                 return CompletableFuture.completedFuture(result);
             }
