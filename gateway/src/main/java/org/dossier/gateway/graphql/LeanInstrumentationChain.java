@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * graphql-java asks the instrumentation about each object and each field of an answer six times (execute the object,
  * execute, fetch, instrument the fetcher, complete, complete the list). Its {@link ChainedInstrumentation} asks every
  * member each time, looks up each member's state and wraps their contexts, though most members act only once per
- * request (limits, the answer cache, the status code): 19% of the gateway's time on the flagship query, whose answer
- * has some 40,000 fields. This chain asks, for each of those per-field hooks, only the members that override it, and
+ * request (limits, the answer cache, the status code): 16% of the gateway's samples on the flagship query, whose
+ * answer has 23,451 fields. This chain asks, for each of those per-field hooks, only the members that override it, and
  * nothing at all when none does. Members are called exactly as {@link ChainedInstrumentation} calls them: a member
  * that keeps a state of its own is handed it (through the chain's own path); one that keeps none is handed null, which
  * is what its state is. The per-request hooks are {@link ChainedInstrumentation}'s own.

@@ -20,8 +20,9 @@ import java.util.Map;
  * the text SmallRye's writer prints, byte for byte ({@code AnswerJsonTest}).
  * <p>
  * graphql-java's results are maps, lists, text, numbers and booleans, so each value is written by its type here
- * rather than through a Jackson serializer looked up for each value of each map (a third of the time of writing the
- * flagship query's 0.8 MB that way).
+ * rather than through a Jackson serializer looked up for each value of each map. On the flagship answer (836 KB,
+ * warm, one thread): 2.0–2.9 ms, about what Jackson's ObjectMapper takes (2.3–3.1 ms, which would need serializers
+ * of its own for SmallRye's number format) and a third of SmallRye's writer (6.4–8.4 ms).
  */
 final class AnswerJson {
 
@@ -46,8 +47,8 @@ final class AnswerJson {
     }
 
     private static void value(JsonGenerator generator, Object value) throws IOException {
-        // graphql-java's own classes first, compared exactly: on JDK 17, "instanceof Map" on a value of another type
-        // updates a per-class cache that the event loops then fight over (JDK-8180450).
+        // graphql-java's own classes first, compared exactly: cheaper than interface checks, and on JDK 17 a failed
+        // "instanceof Map" may rewrite a per-class cache that both event loops read (JDK-8180450).
         Class<?> type = value == null ? null : value.getClass();
         if (type == null) {
             generator.writeNull();
