@@ -1,6 +1,7 @@
 package org.dossier.gateway.config;
 
 import graphql.GraphQL;
+import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
@@ -10,19 +11,22 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
 import org.dossier.gateway.http.CachedAnswers;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.gateway.graphql.LeanBatchFetching;
+import org.dossier.gateway.graphql.LeanExecutionStrategy;
 import org.dossier.gateway.graphql.LeanInstrumentationChain;
 import org.dossier.gateway.graphql.RequestLimits;
 import org.dossier.gateway.http.GraphQlHttpConventions;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Adds the gateway's instrumentation to what SmallRye GraphQL sets up (depth, field count, query cache): lean batch
  * fetching, the request limits, the note of how a request ended that lets the HTTP layer choose the status code, and
- * the answer cache's recorder.
+ * the answer cache's recorder; and the lean execution of queries ({@link LeanExecutionStrategy}).
  * Unless introspection is turned off, every field is visible without a check per field.
  * <p>
  * A SmallRye eventing service (META-INF/services), always on, that only acts when the GraphQL engine is built. The
@@ -31,6 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class GraphQlInstrumentationSetup implements EventingService {
 
+    private static final Logger LOG = Logger.getLogger(GraphQlInstrumentationSetup.class);
     private static final String FIELD_VISIBILITY = "quarkus.smallrye-graphql.field-visibility";
 
     @Override
@@ -60,6 +65,14 @@ public class GraphQlInstrumentationSetup implements EventingService {
         // Last: it stores the answer as it leaves, after every other instrumentation has had its say on it.
         chain.add(Arc.container().instance(CachedAnswers.class).get().recorder(currentRequest));
         builder.instrumentation(new LeanInstrumentationChain(chain));
+        // SmallRye leaves queries to graphql-java's default strategy, with SmallRye's exception handler; a strategy
+        // of its own (a later SmallRye) is kept.
+        if (configured.getQueryStrategy().getClass() == AsyncExecutionStrategy.class) {
+            builder.queryExecutionStrategy(new LeanExecutionStrategy(new ExceptionHandler()));
+        } else {
+            LOG.warnf("SmallRye's query strategy %s kept: queries take graphql-java's general path",
+                    configured.getQueryStrategy().getClass().getName());
+        }
         if (allFieldsVisible()) {
             // SmallRye reads the setting "default" as a pattern of fields to hide: a regular expression matched on
             // every field of every answer (3% of the gateway's time on the flagship query), hiding nothing.

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * events are off. This fetcher puts the same key and key context in the same loader: the batch, its arguments and the
  * answer are unchanged. Must come first in the instrumentation chain, to see SmallRye's fetcher itself.
  */
-public class LeanBatchFetching extends SimplePerformantInstrumentation {
+public class LeanBatchFetching extends SimplePerformantInstrumentation implements LeanInstrumentationChain.LeavesTrivialFetchersAlone {
 
     private static final Logger LOG = Logger.getLogger(LeanBatchFetching.class);
 

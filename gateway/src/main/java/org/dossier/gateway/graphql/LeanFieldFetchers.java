@@ -40,13 +40,15 @@ public class LeanFieldFetchers implements DataFetcherService {
         return new LeanFieldFetcher(field, owner);
     }
 
-    static final class LeanFieldFetcher implements PlugableDataFetcher<Object>, LightDataFetcher<Object> {
+    static final class LeanFieldFetcher implements PlugableDataFetcher<Object>, LightDataFetcher<Object>, PlainFieldReader {
 
         private final Field field;
         private final Reference owner;
         private final Helper helper;
         /** The value goes out as the getter returns it: SmallRye would neither transform nor adapt it. */
         private final boolean asRead;
+        /** SmallRye's transformation of the value (a date's format) does not read the data-fetching environment. */
+        private final boolean transformsAlone;
         private volatile MethodHandle reader;
 
         LeanFieldFetcher(Field field, Reference owner) {
@@ -54,6 +56,17 @@ public class LeanFieldFetchers implements DataFetcherService {
             this.owner = owner;
             this.helper = new Helper(field);
             this.asRead = helper.passesValuesThrough();
+            this.transformsAlone = helper.transformsWithoutEnvironment();
+        }
+
+        @Override
+        public boolean readsAlone() {
+            return asRead || transformsAlone;
+        }
+
+        @Override
+        public Object read(Object parent) throws Exception {
+            return get(parent, () -> null);
         }
 
         @Override
@@ -73,7 +86,10 @@ public class LeanFieldFetchers implements DataFetcherService {
             }
             try {
                 Object value = reader().invoke(source);
-                return asRead ? value : helper.transformOrAdaptResponse(value, environment.get());
+                if (asRead) {
+                    return value;
+                }
+                return helper.transformOrAdaptResponse(value, transformsAlone ? null : environment.get());
             } catch (Exception | Error e) {
                 throw e;
             } catch (Throwable t) {
@@ -113,6 +129,14 @@ public class LeanFieldFetchers implements DataFetcherService {
             String type = field.getReference().getClassName();
             return !field.hasWrapper() && !shouldTransform(field) && !shouldAdapt(field)
                     && !type.startsWith("java.util.Optional");
+        }
+
+        /**
+         * What {@link #transformOrAdaptResponse} does to the value (a scalar's transformation, an OptionalInt) reads
+         * nothing of the environment: only collections, maps and adapters do.
+         */
+        boolean transformsWithoutEnvironment() {
+            return !field.hasWrapper() && !shouldAdapt(field);
         }
     }
 }

@@ -43,6 +43,7 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
     private final Hook fieldCompletion;
     private final Hook fieldListCompletion;
     private final Hook dataFetcher;
+    private final boolean leavesTrivialFieldsAlone;
 
     /**
      * The members acting in one hook, and whether they all keep no state of their own (so can be called without the
@@ -70,6 +71,9 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
         this.fieldCompletion = hook(new Signature("beginFieldCompletion", complete, state));
         this.fieldListCompletion = hook(new Signature("beginFieldListCompletion", complete, state));
         this.dataFetcher = hook(new Signature("instrumentDataFetcher", DataFetcher.class, fetch, state));
+        this.leavesTrivialFieldsAlone = java.util.stream.Stream.of(executeObject, fieldExecution, fieldFetching, fieldCompletion, fieldListCompletion)
+                .allMatch(hook -> hook.members().isEmpty())
+                && dataFetcher.members().stream().allMatch(member -> member instanceof LeavesTrivialFetchersAlone);
     }
 
     private record Signature(String name, Class<?>... parameters) {
@@ -92,6 +96,21 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
         } catch (NoSuchMethodException e) {
             return true; // a hook graphql-java no longer has: let the chain's own path decide
         }
+    }
+
+    /**
+     * A member whose {@code instrumentDataFetcher} gives every {@link graphql.schema.TrivialDataFetcher} back as it
+     * is: it acts on fetchers that do more than read a value.
+     */
+    public interface LeavesTrivialFetchersAlone {
+    }
+
+    /**
+     * Whether no member acts on objects or on fields fetched by a trivial fetcher, so that such fields may be
+     * resolved without asking the chain (see {@link LeanExecutionStrategy}).
+     */
+    public boolean leavesTrivialFieldsAlone() {
+        return leavesTrivialFieldsAlone;
     }
 
     /** Which members act in the per-field hooks (for the tests). */

@@ -22,7 +22,7 @@ import org.dossier.gateway.config.GatewayLimitsConfig;
  * once the operation is parsed and validated, before any field resolves (so before any downstream call); the
  * request timeout is checked before each field resolves. Each violation is an error that names its limit.
  */
-public class RequestLimits extends SimplePerformantInstrumentation {
+public class RequestLimits extends SimplePerformantInstrumentation implements LeanInstrumentationChain.LeavesTrivialFetchersAlone {
 
     private final GatewayLimitsConfig limits;
 

@@ -1,0 +1,241 @@
+package org.dossier.gateway.graphql;
+
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.FieldCollectorParameters;
+import graphql.execution.MergedField;
+import graphql.execution.MergedSelectionSet;
+import graphql.execution.ResultNodesInfo;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.language.Field;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * graphql-java's execution of queries, with the plain leaves of each object resolved in one pass.
+ * <p>
+ * graphql-java resolves every field of an answer through the same machinery: parameters and a path for the field,
+ * the field's definition looked up twice, a step info with its arguments, the instrumentation asked, a fetched-value
+ * and a field-value holder, and the data-loader dispatcher's lock taken to count the fetch. For the flagship query's
+ * 23,451 fields that machinery is most of the gateway's own time, although about half of them are scalars or enums
+ * read by a getter from an object already fetched ({@link PlainFieldReader}).
+ * <p>
+ * Here those leaves are read and serialised as graphql-java would (value unboxer, the scalar's or enum's
+ * serialisation), straight into the object's answer; its other fields go through graphql-java's own
+ * {@link #executeObject}, which sees them as the object's whole selection, so the dispatcher's counts stay exact. The
+ * answer is the same map, in the same order. Whatever graphql-java would have turned into an error or a null that
+ * spreads (a reader that throws, a null in a non-null field, a value that does not serialise, a fetcher result or a
+ * future instead of a value) sends the whole object down graphql-java's path, which reads the leaves again and
+ * reports it as it always does.
+ * <p>
+ * Only when nothing could tell the difference: no instrumentation acting on fields or objects (see
+ * {@link LeanInstrumentationChain#leavesTrivialFieldsAlone()}), no incremental delivery, no limit on result nodes,
+ * and fields written once in their object's selection (so that one AST field identifies the selection). What
+ * graphql-java's field collector gives for a field and object type is kept for the rest of the request, since it
+ * depends only on the query, its variables and the schema.
+ */
+public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
+
+    /** Where a request keeps its plans, in the request's GraphQL context. */
+    private static final String PLANS = LeanExecutionStrategy.class.getName() + ".plans";
+    /** A leaf that graphql-java must resolve itself. */
+    private static final Object UNRESOLVED = new Object();
+
+    public LeanExecutionStrategy(DataFetcherExceptionHandler exceptionHandler) {
+        super(exceptionHandler);
+    }
+
+    @Override
+    protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
+                                            GraphQLObjectType type, Object result) {
+        Plan plan = plan(context, parameters.getField(), type);
+        if (plan == null) {
+            return super.completeValueForObject(context, parameters, type, result);
+        }
+        ExecutionStepInfo stepInfo = parameters.getExecutionStepInfo().changeTypeWithPreservedNonNull(type);
+        Object[] leaves = plan.leafCount() == 0 ? null : plan.readLeaves(context, result);
+        MergedSelectionSet fields = leaves == null ? plan.all() : plan.rest();
+        ExecutionStrategyParameters objectParameters = parameters.transform(builder -> builder
+                .executionStepInfo(stepInfo).fields(fields).source(result));
+        Object rest = executeObject(context, objectParameters);
+        if (leaves == null) {
+            return rest;
+        }
+        if (rest instanceof CompletableFuture<?> future) {
+            CompletableFuture<Map<String, Object>> whole = new CompletableFuture<>();
+            future.whenComplete((values, failure) -> {
+                if (failure != null) {
+                    whole.completeExceptionally(failure);
+                } else {
+                    whole.complete(plan.merge(leaves, castMap(values)));
+                }
+            });
+            return whole;
+        }
+        return plan.merge(leaves, castMap(rest));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object values) {
+        return (Map<String, Object>) values;
+    }
+
+    /** The plan for this field's objects of this type (made on first use); null where the general path must run. */
+    private Plan plan(ExecutionContext context, MergedField field, GraphQLObjectType type) {
+        if (field.getFields().size() != 1 || !eligible(context)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<PlanKey, Plan> plans = (Map<PlanKey, Plan>) context.getGraphQLContext()
+                .computeIfAbsent(PLANS, key -> new ConcurrentHashMap<PlanKey, Plan>());
+        PlanKey key = new PlanKey(field.getSingleField(), type);
+        Plan plan = plans.get(key);
+        if (plan == null) {
+            plan = makePlan(context, field, type);
+            plans.put(key, plan);
+        }
+        return plan;
+    }
+
+    private static boolean eligible(ExecutionContext context) {
+        Instrumentation instrumentation = context.getInstrumentation();
+        boolean uninstrumented = instrumentation == SimplePerformantInstrumentation.INSTANCE
+                || instrumentation instanceof LeanInstrumentationChain chain && chain.leavesTrivialFieldsAlone();
+        return uninstrumented && !context.hasIncrementalSupport()
+                && context.getGraphQLContext().get(ResultNodesInfo.MAX_RESULT_NODES) == null;
+    }
+
+    private Plan makePlan(ExecutionContext context, MergedField field, GraphQLObjectType type) {
+        FieldCollectorParameters collectorParameters = FieldCollectorParameters.newParameters()
+                .schema(context.getGraphQLSchema())
+                .objectType(type)
+                .fragments(context.getFragmentsByName())
+                .variables(context.getCoercedVariables().toMap())
+                .graphQLContext(context.getGraphQLContext())
+                .build();
+        MergedSelectionSet all = fieldCollector.collectFields(collectorParameters, field, false);
+        List<String> keys = all.getKeys();
+        Leaf[] leaves = new Leaf[keys.size()];
+        Map<String, MergedField> rest = new LinkedHashMap<>();
+        int leafCount = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            MergedField subField = all.getSubField(keys.get(i));
+            Leaf leaf = leaf(context, type, subField);
+            if (leaf != null) {
+                leaves[i] = leaf;
+                leafCount++;
+            } else {
+                rest.put(keys.get(i), subField);
+            }
+        }
+        return new Plan(all, MergedSelectionSet.newMergedSelectionSet().subFields(rest).build(), keys, leaves, leafCount);
+    }
+
+    /** The field as a plain leaf, or null when it is anything else. */
+    private Leaf leaf(ExecutionContext context, GraphQLObjectType type, MergedField field) {
+        GraphQLFieldDefinition definition = getFieldDef(context.getGraphQLSchema(), type, field.getSingleField());
+        DataFetcher<?> fetcher = context.getGraphQLSchema().getCodeRegistry().getDataFetcher(type, definition);
+        if (!(fetcher instanceof PlainFieldReader reader) || !reader.readsAlone()) {
+            return null;
+        }
+        GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(definition.getType());
+        boolean nonNull = definition.getType() instanceof GraphQLNonNull;
+        if (fieldType instanceof GraphQLScalarType || fieldType instanceof GraphQLEnumType) {
+            return new Leaf(reader, fieldType, nonNull);
+        }
+        return null;
+    }
+
+    /** One field in a selection: the AST field (the same object for every parent in a request) and the object type. */
+    private record PlanKey(Field field, GraphQLObjectType type) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlanKey key && key.field == field && key.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(field) + System.identityHashCode(type);
+        }
+    }
+
+    /** A scalar or enum field read by a plain reader. */
+    private record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull) {
+
+        /** The serialised value, or {@link #UNRESOLVED} when graphql-java would report something. */
+        Object resolve(ExecutionContext context, Object parent) {
+            Object value;
+            try {
+                value = context.getValueUnboxer().unbox(reader.read(parent));
+                if (value instanceof DataFetcherResult<?> || value instanceof CompletionStage<?>) {
+                    return UNRESOLVED;
+                }
+                if (value != null) {
+                    value = type instanceof GraphQLScalarType scalar
+                            ? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
+                            : ((GraphQLEnumType) type).serialize(value, context.getGraphQLContext(), context.getLocale());
+                }
+            } catch (Exception e) {
+                return UNRESOLVED;
+            }
+            return value == null && nonNull ? UNRESOLVED : value;
+        }
+    }
+
+    /**
+     * The fields of one selection on one object type: all of them, in order, and those that are not plain leaves.
+     * {@code leaves[i]} is the plain leaf at key {@code i}, or null.
+     */
+    private record Plan(MergedSelectionSet all, MergedSelectionSet rest, List<String> keys, Leaf[] leaves, int leafCount) {
+
+        /** The leaves' values in key order (null where a key is not a leaf); null when one must take the general path. */
+        Object[] readLeaves(ExecutionContext context, Object parent) {
+            Object[] values = new Object[leaves.length];
+            for (int i = 0; i < leaves.length; i++) {
+                if (leaves[i] != null) {
+                    Object value = leaves[i].resolve(context, parent);
+                    if (value == UNRESOLVED) {
+                        return null;
+                    }
+                    values[i] = value;
+                }
+            }
+            return values;
+        }
+
+        /** The object's answer: leaves and the rest, in the selection's order; null when the rest made it null. */
+        Map<String, Object> merge(Object[] leafValues, Map<String, Object> restValues) {
+            if (restValues == null) {
+                return null;
+            }
+            Map<String, Object> answer = new LinkedHashMap<>(capacity(keys.size()));
+            for (int i = 0; i < leaves.length; i++) {
+                String key = keys.get(i);
+                answer.put(key, leaves[i] != null ? leafValues[i] : restValues.get(key));
+            }
+            return answer;
+        }
+
+        private static int capacity(int size) {
+            return (int) (size / 0.75f) + 1;
+        }
+    }
+}

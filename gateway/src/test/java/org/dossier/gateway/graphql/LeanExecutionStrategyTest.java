@@ -1,0 +1,325 @@
+package org.dossier.gateway.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.ExecutionStrategy;
+import graphql.execution.SimpleDataFetcherExceptionHandler;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeRuntimeWiring;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lean strategy gives graphql-java's answer, byte for byte and error for error, on random data that has every
+ * kind of trouble a leaf can have (a reader that throws, nulls in non-null fields spreading up, values that do not
+ * serialise), next to batched fields completing on another thread, fragments, aliases, directives, a field selected
+ * twice and {@code __typename}. graphql-java alone, no Quarkus.
+ */
+class LeanExecutionStrategyTest {
+
+    private static final String SDL = """
+            scalar Day
+            enum Kind { TALKS CALL MEETING }
+            type Query { items: [Item!] loose: [Item] }
+            type Item {
+              id: ID!
+              name: String
+              count: Int!
+              share: Float
+              kind: Kind!
+              day: Day
+              tags: [String]
+              child: Child
+              other: Other
+            }
+            type Child { label: String! score: Float item: Item }
+            type Other { id: ID! label: String kind: Kind }
+            """;
+
+    private static final String QUERY = """
+            query Q($skip: Boolean!, $with: Boolean!) {
+              items {
+                id
+                ...Names
+                count kind day tags
+                alias: share
+                share
+                name
+                __typename
+                kind2: kind @skip(if: $skip)
+                other { id label kind }
+                child { label score item { id name kind child { label } } }
+              }
+              loose {
+                id count
+                day @include(if: $with)
+                child { label }
+                ...Kids
+                other { label }
+              }
+            }
+            fragment Names on Item { name id }
+            fragment Kids on Item { child { score } }
+            """;
+
+    private static final Executor LOADER_THREAD = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-loader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @AfterAll
+    static void stop() {
+        ((java.util.concurrent.ExecutorService) LOADER_THREAD).shutdownNow();
+    }
+
+    /** A map's entry read as the gateway's lean fetchers read a getter; counts how each path asked for it. */
+    static final class MapReader implements LightDataFetcher<Object>, PlainFieldReader {
+        static final Object THROWS = new Object();
+        final String key;
+        final AtomicInteger plainReads = new AtomicInteger();
+        final AtomicInteger fetches = new AtomicInteger();
+
+        MapReader(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean readsAlone() {
+            return true;
+        }
+
+        @Override
+        public Object read(Object parent) {
+            plainReads.incrementAndGet();
+            return value(parent);
+        }
+
+        @Override
+        public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
+            fetches.incrementAndGet();
+            return value(source);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
+            fetches.incrementAndGet();
+            return value(environment.getSource());
+        }
+
+        private Object value(Object parent) {
+            Object value = ((Map<?, ?>) parent).get(key);
+            if (value == THROWS) {
+                throw new IllegalStateException("cannot read " + key);
+            }
+            return value;
+        }
+    }
+
+    private static final GraphQLScalarType DAY = GraphQLScalarType.newScalar().name("Day").coercing(new Coercing<Object, String>() {
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            if (value instanceof LocalDate day && day.getYear() > 1900) {
+                return day.toString();
+            }
+            throw new CoercingSerializeException("not a day: " + value);
+        }
+    }).build();
+
+    private final Map<String, MapReader> readers = new LinkedHashMap<>();
+
+    private GraphQLSchema schema(List<Map<String, Object>> items, List<Map<String, Object>> loose) {
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DAY)
+                .type("Query", t -> t.dataFetcher("items", env -> items).dataFetcher("loose", env -> loose));
+        wire(wiring, "Item", "id", "name", "count", "share", "kind", "day", "tags", "child");
+        wire(wiring, "Child", "label", "score", "item");
+        wire(wiring, "Other", "id", "label", "kind");
+        wiring.type("Item", t -> t.dataFetcher("other", (DataFetcher<Object>) env ->
+                env.getDataLoader("others").load(((Map<?, ?>) env.getSource()).get("id"))));
+        return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring.build());
+    }
+
+    private void wire(RuntimeWiring.Builder wiring, String type, String... fields) {
+        TypeRuntimeWiring.Builder typeWiring = TypeRuntimeWiring.newTypeWiring(type);
+        for (String field : fields) {
+            typeWiring.dataFetcher(field, readers.computeIfAbsent(type + "." + field, key -> new MapReader(field)));
+        }
+        wiring.type(typeWiring);
+    }
+
+    private static String answer(GraphQLSchema schema, ExecutionStrategy strategy, Instrumentation instrumentation,
+                                 Map<String, Object> variables) throws Exception {
+        DataLoaderRegistry loaders = new DataLoaderRegistry();
+        loaders.register("others", DataLoaderFactory.newDataLoader((List<Object> ids) -> CompletableFuture.supplyAsync(() -> {
+            List<Object> others = new ArrayList<>();
+            for (Object id : ids) {
+                String text = String.valueOf(id);
+                Map<String, Object> other = new HashMap<>();
+                other.put("id", text.hashCode() % 7 == 0 ? null : text); // a null in a non-null field, now and then
+                other.put("label", "about " + text);
+                other.put("kind", text.length() % 3 == 0 ? "NOPE" : "CALL");
+                others.add(other);
+            }
+            return others;
+        }, LOADER_THREAD)));
+        GraphQL graphQL = GraphQL.newGraphQL(schema).queryExecutionStrategy(strategy).instrumentation(instrumentation).build();
+        ExecutionResult result = graphQL.executeAsync(ExecutionInput.newExecutionInput(QUERY).variables(variables)
+                .dataLoaderRegistry(loaders)).get(10, TimeUnit.SECONDS);
+        // Errors in the order of their paths: those of batched fields arrive from the loader's thread, racing the
+        // rest, with either strategy (the specification gives their order no meaning).
+        Map<String, Object> answer = new LinkedHashMap<>(result.toSpecification());
+        ObjectMapper json = new ObjectMapper();
+        if (answer.get("errors") instanceof List<?> errors) {
+            List<String> sorted = new ArrayList<>();
+            for (Object error : errors) {
+                sorted.add(json.writeValueAsString(error));
+            }
+            sorted.sort(null);
+            answer.put("errors", sorted);
+        }
+        return json.writeValueAsString(answer);
+    }
+
+    private static List<Map<String, Object>> items(Random random, int count, double trouble) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(item(random, i, trouble, 2));
+        }
+        return items;
+    }
+
+    private static Map<String, Object> item(Random random, int serial, double trouble, int depth) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("id", random.nextDouble() < trouble ? null : "item-" + serial + "-" + random.nextInt(1000));
+        item.put("name", random.nextDouble() < trouble ? MapReader.THROWS : random.nextBoolean() ? null : "name \u00e9\ud83d\ude00 " + serial);
+        item.put("count", random.nextDouble() < trouble ? null : random.nextInt());
+        Object share = random.nextBoolean() ? (Object) random.nextDouble() : random.nextBoolean() ? (Object) 3.4e-5f : null;
+        item.put("share", share);
+        item.put("kind", random.nextDouble() < trouble ? "NOPE" : List.of("TALKS", "CALL", "MEETING").get(random.nextInt(3)));
+        item.put("day", random.nextDouble() < trouble ? LocalDate.of(1800, 1, 1) : random.nextBoolean() ? null : LocalDate.of(2025, 6, 1 + random.nextInt(28)));
+        item.put("tags", random.nextBoolean() ? null : List.of("a", "b"));
+        if (depth > 0 && random.nextInt(4) > 0) {
+            Map<String, Object> child = new HashMap<>();
+            child.put("label", random.nextDouble() < trouble ? null : "child of " + serial);
+            child.put("score", random.nextInt(5) == 0 ? MapReader.THROWS : random.nextDouble());
+            child.put("item", random.nextBoolean() ? item(random, serial * 10 + 1, trouble, depth - 1) : null);
+            item.put("child", child);
+        }
+        return item;
+    }
+
+    private int plainReads() {
+        return readers.values().stream().mapToInt(reader -> reader.plainReads.get()).sum();
+    }
+
+    @Test
+    void answersAsGraphQlJavaDoes() throws Exception {
+        Random random = new Random(20261123);
+        int cleanTrials = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            double trouble = trial % 4 == 0 ? 0 : random.nextDouble() * 0.2;
+            int count = 1 + random.nextInt(12);
+            GraphQLSchema schema = schema(items(random, count, trouble), items(random, count / 2, trouble));
+            Map<String, Object> variables = Map.of("skip", random.nextBoolean(), "with", random.nextBoolean());
+
+            String expected = answer(schema, new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
+                    SimplePerformantInstrumentation.INSTANCE, variables);
+            int readsBefore = plainReads();
+            String lean = answer(schema, new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
+                    SimplePerformantInstrumentation.INSTANCE, variables);
+
+            assertThat(lean).as("trial %d", trial).isEqualTo(expected);
+            assertThat(plainReads()).as("the lean path ran (trial %d)", trial).isGreaterThan(readsBefore);
+            if (trouble == 0) {
+                cleanTrials++;
+                assertThat(expected).contains("\"data\"");
+            }
+            readers.clear();
+        }
+        assertThat(cleanTrials).isEqualTo(100);
+    }
+
+    @Test
+    void clean_objects_never_ask_graphql_java_for_their_leaves() throws Exception {
+        Random random = new Random(7);
+        GraphQLSchema schema = schema(items(random, 20, 0), items(random, 5, 0));
+        answer(schema, new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
+                SimplePerformantInstrumentation.INSTANCE, Map.of("skip", false, "with", true));
+        // The scalars and enums of items: every one read plainly. Only the children of the loose items (their field written twice, in the query and in a fragment) and the
+        // Other objects that came back broken (a null id, a kind that is no Kind) take graphql-java's path.
+        readers.forEach((field, reader) -> {
+            if (List.of("Item.id", "Item.name", "Item.count", "Item.share", "Item.kind", "Item.day").contains(field)) {
+                assertThat(reader.fetches.get()).as(field).isZero();
+                assertThat(reader.plainReads.get()).as(field).isPositive();
+            }
+        });
+        assertThat(readers.get("Child.score").fetches.get()).isPositive();
+        assertThat(readers.get("Other.label").plainReads.get()).isPositive();
+    }
+
+    /** Fetches everything it is asked about: an instrumentation that acts on fields. */
+    static final class CountsFetches extends SimplePerformantInstrumentation {
+        final AtomicInteger fetches = new AtomicInteger();
+
+        @Override
+        public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
+                                                                      InstrumentationState state) {
+            fetches.incrementAndGet();
+            return null;
+        }
+    }
+
+    @Test
+    void an_instrumentation_acting_on_fields_still_sees_every_field() throws Exception {
+        Random random = new Random(11);
+        GraphQLSchema schema = schema(items(random, 8, 0.05), items(random, 3, 0.05));
+        Map<String, Object> variables = Map.of("skip", false, "with", true);
+        CountsFetches general = new CountsFetches();
+        String expected = answer(schema, new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
+                new LeanInstrumentationChain(List.of(general)), variables);
+        CountsFetches lean = new CountsFetches();
+        String answer = answer(schema, new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
+                new LeanInstrumentationChain(List.of(lean)), variables);
+
+        assertThat(answer).isEqualTo(expected);
+        assertThat(lean.fetches.get()).isEqualTo(general.fetches.get()).isGreaterThan(50);
+        assertThat(plainReads()).isZero();
+    }
+}
