@@ -1,15 +1,19 @@
 package org.dossier.gateway.graphql;
 
+import graphql.execution.Async;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataLoaderDispatchStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FieldCollectorParameters;
+import graphql.execution.FieldValueInfo;
 import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
 import graphql.execution.ResultNodesInfo;
+import graphql.execution.ResultPath;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.language.Field;
@@ -71,30 +75,89 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         }
         ExecutionStepInfo stepInfo = parameters.getExecutionStepInfo().changeTypeWithPreservedNonNull(type);
         Object[] leaves = plan.leafCount() == 0 ? null : plan.readLeaves(context, result);
-        MergedSelectionSet fields = leaves == null ? plan.all() : plan.rest();
-        ExecutionStrategyParameters objectParameters = parameters.transform(builder -> builder
-                .executionStepInfo(stepInfo).fields(fields).source(result));
-        Object rest = executeObject(context, objectParameters);
         if (leaves == null) {
-            return rest;
+            // graphql-java's execution of the object, on the selection collected once for the request
+            return executeObject(context, parameters.transform(builder -> builder
+                    .executionStepInfo(stepInfo).fields(plan.all()).source(result)));
         }
-        if (rest instanceof CompletableFuture<?> future) {
+        return executeRest(context, parameters.transform(builder -> builder
+                .executionStepInfo(stepInfo).fields(plan.rest()).source(result)), plan, leaves);
+    }
+
+    /**
+     * graphql-java's {@link #executeObject} for the object's fields that are not plain leaves, answering the whole
+     * object. The same calls in the same order (fields resolved, the dispatcher told, values awaited, a null that
+     * spreads handled as graphql-java does), without what {@link #eligible} has ruled out: instrumentation of objects
+     * and incremental delivery.
+     */
+    private Object executeRest(ExecutionContext context, ExecutionStrategyParameters parameters, Plan plan, Object[] leaves) {
+        DataLoaderDispatchStrategy dispatcher = context.getDataLoaderDispatcherStrategy();
+        dispatcher.executeObject(context, parameters);
+        MergedSelectionSet rest = parameters.getFields();
+        Async.CombinedBuilder<FieldValueInfo> fieldInfos = Async.ofExpectedSize(rest.size());
+        for (String key : rest.getKeys()) {
+            MergedField field = rest.getSubField(key);
+            ResultPath path = parameters.getPath().segment(mkNameForPath(field));
+            fieldInfos.addObject(resolveFieldWithInfo(context,
+                    parameters.transform(builder -> builder.field(field).path(path).parent(parameters))));
+        }
+        Object infos = fieldInfos.awaitPolymorphic();
+        if (!(infos instanceof CompletableFuture<?> pendingInfos)) {
+            Object values = valuesOf(dispatcher, parameters, castList(infos));
+            if (!(values instanceof CompletableFuture<?> pendingValues)) {
+                return plan.merge(leaves, castList(values));
+            }
             CompletableFuture<Map<String, Object>> whole = new CompletableFuture<>();
-            future.whenComplete((values, failure) -> {
-                if (failure != null) {
-                    whole.completeExceptionally(failure);
-                } else {
-                    whole.complete(plan.merge(leaves, castMap(values)));
-                }
-            });
+            completeWhenDone(context, pendingValues, whole, plan, leaves);
             return whole;
         }
-        return plan.merge(leaves, castMap(rest));
+        CompletableFuture<Map<String, Object>> whole = new CompletableFuture<>();
+        pendingInfos.whenComplete((resolved, failure) -> {
+            if (failure != null) {
+                handleValueException(whole, failure, context);
+                return;
+            }
+            try {
+                Object values = valuesOf(dispatcher, parameters, castList(resolved));
+                if (values instanceof CompletableFuture<?> pendingValues) {
+                    completeWhenDone(context, pendingValues, whole, plan, leaves);
+                } else {
+                    whole.complete(plan.merge(leaves, castList(values)));
+                }
+            } catch (RuntimeException e) {
+                // as graphql-java: whatever goes wrong here still completes the object, so the execution cannot hang
+                dispatcher.executeObjectOnFieldValuesException(e, parameters);
+                whole.completeExceptionally(e);
+            }
+        });
+        return whole;
+    }
+
+    /** The fields' values (a list, or a future of one), once the dispatcher has been told what they are. */
+    private static Object valuesOf(DataLoaderDispatchStrategy dispatcher, ExecutionStrategyParameters parameters,
+                                   List<FieldValueInfo> infos) {
+        Async.CombinedBuilder<Object> values = Async.ofExpectedSize(infos.size());
+        for (FieldValueInfo info : infos) {
+            values.addObject(info.getFieldValueObject());
+        }
+        dispatcher.executeObjectOnFieldValuesInfo(infos, parameters);
+        return values.awaitPolymorphic();
+    }
+
+    private void completeWhenDone(ExecutionContext context, CompletableFuture<?> values,
+                                  CompletableFuture<Map<String, Object>> whole, Plan plan, Object[] leaves) {
+        values.whenComplete((list, failure) -> {
+            if (failure != null) {
+                handleValueException(whole, failure, context);
+            } else {
+                whole.complete(plan.merge(leaves, castList(list)));
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object values) {
-        return (Map<String, Object>) values;
+    private static <T> List<T> castList(Object values) {
+        return (List<T>) values;
     }
 
     /** The plan for this field's objects of this type (made on first use); null where the general path must run. */
@@ -158,7 +221,15 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(definition.getType());
         boolean nonNull = definition.getType() instanceof GraphQLNonNull;
         if (fieldType instanceof GraphQLScalarType || fieldType instanceof GraphQLEnumType) {
-            return new Leaf(reader, fieldType, nonNull);
+            return new Leaf(reader, fieldType, nonNull, null);
+        }
+        if (fieldType instanceof GraphQLObjectType objectType) {
+            // An object whose selected fields are all plain leaves (a date range) is itself a leaf: graphql-java would
+            // neither fetch nor execute anything below it that the data-loader dispatcher counts.
+            Plan inner = makePlan(context, field, objectType);
+            if (inner.leafCount() == inner.keys().size()) {
+                return new Leaf(reader, fieldType, nonNull, inner);
+            }
         }
         return null;
     }
@@ -177,8 +248,11 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         }
     }
 
-    /** A scalar or enum field read by a plain reader. */
-    private record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull) {
+    /**
+     * A field read by a plain reader: a scalar or enum, or an object whose selected fields are all such leaves
+     * ({@code inner} then is their plan).
+     */
+    private record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull, Plan inner) {
 
         /** The serialised value, or {@link #UNRESOLVED} when graphql-java would report something. */
         Object resolve(ExecutionContext context, Object parent) {
@@ -189,6 +263,10 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
                     return UNRESOLVED;
                 }
                 if (value != null) {
+                    if (inner != null) {
+                        Object[] innerLeaves = inner.readLeaves(context, value);
+                        return innerLeaves == null ? UNRESOLVED : inner.merge(innerLeaves, List.of());
+                    }
                     value = type instanceof GraphQLScalarType scalar
                             ? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
                             : ((GraphQLEnumType) type).serialize(value, context.getGraphQLContext(), context.getLocale());
@@ -221,15 +299,12 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
             return values;
         }
 
-        /** The object's answer: leaves and the rest, in the selection's order; null when the rest made it null. */
-        Map<String, Object> merge(Object[] leafValues, Map<String, Object> restValues) {
-            if (restValues == null) {
-                return null;
-            }
+        /** The object's answer: the leaves and the other fields' values (in their order), in the selection's order. */
+        Map<String, Object> merge(Object[] leafValues, List<Object> restValues) {
             Map<String, Object> answer = new LinkedHashMap<>(capacity(keys.size()));
+            int rest = 0;
             for (int i = 0; i < leaves.length; i++) {
-                String key = keys.get(i);
-                answer.put(key, leaves[i] != null ? leafValues[i] : restValues.get(key));
+                answer.put(keys.get(i), leaves[i] != null ? leafValues[i] : restValues.get(rest++));
             }
             return answer;
         }
