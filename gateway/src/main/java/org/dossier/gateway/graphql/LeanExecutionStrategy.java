@@ -42,9 +42,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * read by a getter from an object already fetched ({@link PlainFieldReader}).
  * <p>
  * Here those leaves are read and serialised as graphql-java would (value unboxer, the scalar's or enum's
- * serialisation), straight into the object's answer; its other fields go through graphql-java's own
- * {@link #executeObject}, which sees them as the object's whole selection, so the dispatcher's counts stay exact. The
- * answer is the same map, in the same order. Whatever graphql-java would have turned into an error or a null that
+ * serialisation), straight into the object's answer. An object whose selected fields are all such leaves (a date
+ * range) is a leaf too. The object's other fields are resolved by graphql-java's own field machinery, with the calls
+ * of graphql-java's {@code executeObject} made in its order ({@code executeRest}): the dispatcher sees them as the
+ * object's whole selection, and nothing below a leaf ever reaches it, so its counts stay exact. The answer is the
+ * same map, in the same order. Whatever graphql-java would have turned into an error or a null that
  * spreads (a reader that throws, a null in a non-null field, a value that does not serialise, a fetcher result or a
  * future instead of a value) sends the whole object down graphql-java's path, which reads the leaves again and
  * reports it as it always does.
