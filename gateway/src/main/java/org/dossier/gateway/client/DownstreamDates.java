@@ -83,12 +83,17 @@ public class DownstreamDates implements ObjectMapperCustomizer {
 
     /** {@code yyyy-MM-dd} as a date; null for any other text or an impossible date. */
     static LocalDate day(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return text.length() == 10 ? day(text, 0) : null;
+    }
+
+    /** {@code yyyy-MM-dd} at {@code from} in the text as a date; null if it is not there or impossible. */
+    private static LocalDate day(String text, int from) {
+        if (text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
+        int year = digits(text, from, from + 4);
+        int month = digits(text, from + 5, from + 7);
+        int day = digits(text, from + 8, from + 10);
         if (year < 0 || month < 0 || day < 0) {
             return null;
         }
@@ -106,7 +111,7 @@ public class DownstreamDates implements ObjectMapperCustomizer {
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
             return null;
         }
-        LocalDate day = day(text.substring(0, 10));
+        LocalDate day = day(text, 0);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);

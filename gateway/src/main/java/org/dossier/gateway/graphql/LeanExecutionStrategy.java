@@ -1,5 +1,6 @@
 package org.dossier.gateway.graphql;
 
+import graphql.ExecutionResult;
 import graphql.execution.Async;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataLoaderDispatchStrategy;
@@ -59,7 +60,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
 
-    /** Where a request keeps its plans, in the request's GraphQL context. */
+    /** Where a request keeps its plans, in the request's GraphQL context (absent: the general path throughout). */
     private static final String PLANS = LeanExecutionStrategy.class.getName() + ".plans";
     /** A leaf that graphql-java must resolve itself. */
     private static final Object UNRESOLVED = new Object();
@@ -162,17 +163,33 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         return (List<T>) values;
     }
 
-    /** The plan for this field's objects of this type (made on first use); null where the general path must run. */
+    /**
+     * Whether the request may take the lean path is decided once, as it starts: a fresh store of plans when it may,
+     * none when it may not.
+     */
+    @Override
+    public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+        if (eligible(context)) {
+            context.getGraphQLContext().put(PLANS, new ConcurrentHashMap<PlanKey, Plan>());
+        } else {
+            context.getGraphQLContext().delete(PLANS);
+        }
+        return super.execute(context, parameters);
+    }
+
+    /**
+     * The plan for this field's objects of this type (made on first use, kept for the request); null where the general
+     * path must run.
+     */
     private Plan plan(ExecutionContext context, MergedField field, GraphQLObjectType type) {
-        if (field.getFields().size() != 1 || !eligible(context)) {
+        if (field.getFields().size() != 1 || !(context.getGraphQLContext().get(PLANS) instanceof Map<?, ?> stored)) {
             return null;
         }
         @SuppressWarnings("unchecked")
-        Map<PlanKey, Plan> plans = (Map<PlanKey, Plan>) context.getGraphQLContext()
-                .computeIfAbsent(PLANS, key -> new ConcurrentHashMap<PlanKey, Plan>());
+        Map<PlanKey, Plan> plans = (Map<PlanKey, Plan>) stored;
         PlanKey key = new PlanKey(field.getSingleField(), type);
         Plan plan = plans.get(key);
-        if (plan == null) {
+        if (plan == null) { // not computeIfAbsent: making a plan asks for the plans of its all-leaf objects
             plan = makePlan(context, field, type);
             plans.put(key, plan);
         }
@@ -228,7 +245,10 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         if (fieldType instanceof GraphQLObjectType objectType) {
             // An object whose selected fields are all plain leaves (a date range) is itself a leaf: graphql-java would
             // neither fetch nor execute anything below it that the data-loader dispatcher counts.
-            Plan inner = makePlan(context, field, objectType);
+            Plan inner = plan(context, field, objectType);
+            if (inner == null) {
+                inner = makePlan(context, field, objectType);
+            }
             if (inner.leafCount() == inner.keys().size()) {
                 return new Leaf(reader, fieldType, nonNull, inner);
             }
