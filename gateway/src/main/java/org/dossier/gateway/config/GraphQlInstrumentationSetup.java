@@ -6,6 +6,8 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
@@ -68,7 +70,13 @@ public class GraphQlInstrumentationSetup implements EventingService {
         // SmallRye leaves queries to graphql-java's default strategy, with SmallRye's exception handler; a strategy
         // of its own (a later SmallRye) is kept.
         if (configured.getQueryStrategy().getClass() == AsyncExecutionStrategy.class) {
-            builder.queryExecutionStrategy(new LeanExecutionStrategy(new ExceptionHandler()));
+            LeanExecutionStrategy strategy = new LeanExecutionStrategy(new ExceptionHandler());
+            builder.queryExecutionStrategy(strategy);
+            MeterRegistry registry = Arc.container().instance(MeterRegistry.class).get();
+            FunctionCounter.builder("dossier.gateway.query.executions", strategy, LeanExecutionStrategy::answeredLevelByLevel)
+                    .description("Queries executed, by the way they were answered").tag("path", "level").register(registry);
+            FunctionCounter.builder("dossier.gateway.query.executions", strategy, LeanExecutionStrategy::fellBack)
+                    .description("Queries executed, by the way they were answered").tag("path", "fell-back").register(registry);
         } else {
             LOG.warnf("SmallRye's query strategy %s kept: queries take graphql-java's general path",
                     configured.getQueryStrategy().getClass().getName());

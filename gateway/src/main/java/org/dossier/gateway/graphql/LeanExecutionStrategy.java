@@ -8,6 +8,7 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStepInfo;
+import graphql.execution.ExecutionStepInfoFactory;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FieldCollectorParameters;
 import graphql.execution.FieldValueInfo;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * graphql-java's execution of queries, with the plain leaves of each object resolved in one pass.
@@ -53,10 +55,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * reports it as it always does.
  * <p>
  * Only when nothing could tell the difference: no instrumentation acting on fields or objects (see
- * {@link LeanInstrumentationChain#leavesTrivialFieldsAlone()}), no incremental delivery, no limit on result nodes,
- * and fields written once in their object's selection (so that one AST field identifies the selection). What
- * graphql-java's field collector gives for a field and object type is kept for the rest of the request, since it
- * depends only on the query, its variables and the schema.
+ * {@link LeanInstrumentationChain#leavesTrivialFieldsAlone()}), no incremental delivery, no limit on result nodes.
+ * What graphql-java's field collector gives for a field (its AST fields) and object type is kept for the rest of the
+ * request, since it depends only on the query, its variables and the schema.
+ * <p>
+ * Queries go further where they can: {@link LevelExecution} answers them level by level, and comes back here when
+ * graphql-java would report something.
  */
 public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
 
@@ -169,25 +173,53 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
      */
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
-        if (eligible(context)) {
-            context.getGraphQLContext().put(PLANS, new ConcurrentHashMap<PlanKey, Plan>());
-        } else {
+        if (!eligible(context)) {
             context.getGraphQLContext().delete(PLANS);
+            return super.execute(context, parameters);
+        }
+        context.getGraphQLContext().put(PLANS, new ConcurrentHashMap<PlanKey, Plan>());
+        if (LevelExecution.applies(context, parameters)) {
+            levelAnswers.increment();
+            return new LevelExecution(this, context, parameters).run();
         }
         return super.execute(context, parameters);
+    }
+
+    /** graphql-java's execution of the request (the lean plans still used for objects' leaves). */
+    CompletableFuture<ExecutionResult> generalPath(ExecutionContext context, ExecutionStrategyParameters parameters) {
+        levelFallbacks.increment();
+        return super.execute(context, parameters);
+    }
+
+    /** Requests that took the level path, and those of them that went down graphql-java's path after all. */
+    private final LongAdder levelAnswers = new LongAdder();
+    private final LongAdder levelFallbacks = new LongAdder();
+
+    /** How many requests were answered level by level ({@link LevelExecution}) without falling back. */
+    public long answeredLevelByLevel() {
+        return levelAnswers.sum() - levelFallbacks.sum();
+    }
+
+    /** How many requests started level by level and were then answered by graphql-java's path. */
+    public long fellBack() {
+        return levelFallbacks.sum();
+    }
+
+    ExecutionStepInfoFactory stepInfos() {
+        return executionStepInfoFactory;
     }
 
     /**
      * The plan for this field's objects of this type (made on first use, kept for the request); null where the general
      * path must run.
      */
-    private Plan plan(ExecutionContext context, MergedField field, GraphQLObjectType type) {
-        if (field.getFields().size() != 1 || !(context.getGraphQLContext().get(PLANS) instanceof Map<?, ?> stored)) {
+    Plan plan(ExecutionContext context, MergedField field, GraphQLObjectType type) {
+        if (!(context.getGraphQLContext().get(PLANS) instanceof Map<?, ?> stored)) {
             return null;
         }
         @SuppressWarnings("unchecked")
         Map<PlanKey, Plan> plans = (Map<PlanKey, Plan>) stored;
-        PlanKey key = new PlanKey(field.getSingleField(), type);
+        PlanKey key = new PlanKey(field.getFields(), type);
         Plan plan = plans.get(key);
         if (plan == null) { // not computeIfAbsent: making a plan asks for the plans of its all-leaf objects
             plan = makePlan(context, field, type);
@@ -212,7 +244,11 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
                 .variables(context.getCoercedVariables().toMap())
                 .graphQLContext(context.getGraphQLContext())
                 .build();
-        MergedSelectionSet all = fieldCollector.collectFields(collectorParameters, field, false);
+        return planOf(context, fieldCollector.collectFields(collectorParameters, field, false), type);
+    }
+
+    /** The plan of a selection already collected (the operation's root fields). */
+    Plan planOf(ExecutionContext context, MergedSelectionSet all, GraphQLObjectType type) {
         List<String> keys = all.getKeys();
         Leaf[] leaves = new Leaf[keys.size()];
         Map<String, MergedField> rest = new LinkedHashMap<>();
@@ -256,17 +292,32 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         return null;
     }
 
-    /** One field in a selection: the AST field (the same object for every parent in a request) and the object type. */
-    private record PlanKey(Field field, GraphQLObjectType type) {
+    /**
+     * One field in a selection: its AST fields (the same objects for every parent in a request; a field written twice
+     * in a selection has two) and the object type.
+     */
+    private record PlanKey(List<Field> fields, GraphQLObjectType type) {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof PlanKey key && key.field == field && key.type == type;
+            if (!(other instanceof PlanKey key) || key.type != type || key.fields.size() != fields.size()) {
+                return false;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (key.fields.get(i) != fields.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
         public int hashCode() {
-            return 31 * System.identityHashCode(field) + System.identityHashCode(type);
+            int hash = System.identityHashCode(type);
+            for (Field field : fields) {
+                hash = 31 * hash + System.identityHashCode(field);
+            }
+            return hash;
         }
     }
 
@@ -274,7 +325,7 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
      * A field read by a plain reader: a scalar or enum, or an object whose selected fields are all such leaves
      * ({@code inner} then is their plan).
      */
-    private record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull, Plan inner) {
+    record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull, Plan inner) {
 
         /** The serialised value, or {@link #UNRESOLVED} when graphql-java would report something. */
         Object resolve(ExecutionContext context, Object parent) {
@@ -304,7 +355,43 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
      * The fields of one selection on one object type: all of them, in order, and those that are not plain leaves.
      * {@code leaves[i]} is the plain leaf at key {@code i}, or null.
      */
-    private record Plan(MergedSelectionSet all, MergedSelectionSet rest, List<String> keys, Leaf[] leaves, int leafCount) {
+    static final class Plan {
+        private final MergedSelectionSet all;
+        private final MergedSelectionSet rest;
+        private final List<String> keys;
+        private final Leaf[] leaves;
+        private final int leafCount;
+        /** The other fields as {@link LevelExecution} fetches them, made on its first use in the request. */
+        LevelExecution.Fetch[] fetches;
+
+        Plan(MergedSelectionSet all, MergedSelectionSet rest, List<String> keys, Leaf[] leaves, int leafCount) {
+            this.all = all;
+            this.rest = rest;
+            this.keys = keys;
+            this.leaves = leaves;
+            this.leafCount = leafCount;
+        }
+
+        MergedSelectionSet all() {
+            return all;
+        }
+
+        MergedSelectionSet rest() {
+            return rest;
+        }
+
+        List<String> keys() {
+            return keys;
+        }
+
+        /** Whether the field at key {@code i} is a plain leaf. */
+        boolean isLeaf(int i) {
+            return leaves[i] != null;
+        }
+
+        int leafCount() {
+            return leafCount;
+        }
 
         /** The leaves' values in key order (null where a key is not a leaf); null when one must take the general path. */
         Object[] readLeaves(ExecutionContext context, Object parent) {

@@ -44,6 +44,7 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
     private final Hook fieldListCompletion;
     private final Hook dataFetcher;
     private final boolean leavesTrivialFieldsAlone;
+    private final boolean leavesExecutionStrategyAlone;
 
     /**
      * The members acting in one hook, and whether they all keep no state of their own (so can be called without the
@@ -74,6 +75,8 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
         this.leavesTrivialFieldsAlone = java.util.stream.Stream.of(executeObject, fieldExecution, fieldFetching, fieldCompletion, fieldListCompletion)
                 .allMatch(hook -> hook.members().isEmpty())
                 && dataFetcher.members().stream().allMatch(member -> member instanceof LeavesTrivialFetchersAlone);
+        this.leavesExecutionStrategyAlone = leavesTrivialFieldsAlone
+                && hook(new Signature("beginExecutionStrategy", strategy, state)).members().isEmpty();
     }
 
     private record Signature(String name, Class<?>... parameters) {
@@ -100,7 +103,9 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
 
     /**
      * A member whose {@code instrumentDataFetcher} gives every {@link graphql.schema.TrivialDataFetcher} back as it
-     * is: it acts on fetchers that do more than read a value.
+     * is: it acts on fetchers that do more than read a value. It may also be asked once per field of a request rather
+     * than once per fetch ({@link LevelExecution}): what it gives back depends on the fetcher and the request only,
+     * and it does not ask for the field's environment while instrumenting.
      */
     public interface LeavesTrivialFetchersAlone {
     }
@@ -111,6 +116,14 @@ public final class LeanInstrumentationChain extends ChainedInstrumentation {
      */
     public boolean leavesTrivialFieldsAlone() {
         return leavesTrivialFieldsAlone;
+    }
+
+    /**
+     * Whether, besides {@link #leavesTrivialFieldsAlone()}, no member acts when the execution strategy starts, so that
+     * a query may be answered level by level ({@link LevelExecution}).
+     */
+    public boolean leavesExecutionStrategyAlone() {
+        return leavesExecutionStrategyAlone;
     }
 
     /** Which members act in the per-field hooks (for the tests). */

@@ -104,6 +104,9 @@ class LeanExecutionStrategyTest {
             fragment Kids on Item { child { score } }
             """;
 
+    /** Batches the loader was asked for, in all. */
+    private static final AtomicInteger BATCHES = new AtomicInteger();
+
     private static final Executor LOADER_THREAD = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "test-loader");
         thread.setDaemon(true);
@@ -195,15 +198,22 @@ class LeanExecutionStrategyTest {
 
     private static String answer(GraphQLSchema schema, ExecutionStrategy strategy, Instrumentation instrumentation,
                                  Map<String, Object> variables) throws Exception {
+        return answer(schema, strategy, instrumentation, variables, true);
+    }
+
+    /** The answer as JSON; the batched Others come back broken now and then only if {@code troubledLoader}. */
+    private static String answer(GraphQLSchema schema, ExecutionStrategy strategy, Instrumentation instrumentation,
+                                 Map<String, Object> variables, boolean troubledLoader) throws Exception {
         DataLoaderRegistry loaders = new DataLoaderRegistry();
         loaders.register("others", DataLoaderFactory.newDataLoader((List<Object> ids) -> CompletableFuture.supplyAsync(() -> {
+            BATCHES.incrementAndGet();
             List<Object> others = new ArrayList<>();
             for (Object id : ids) {
                 String text = String.valueOf(id);
                 Map<String, Object> other = new HashMap<>();
-                other.put("id", text.hashCode() % 7 == 0 ? null : text); // a null in a non-null field, now and then
+                other.put("id", troubledLoader && text.hashCode() % 7 == 0 ? null : text); // a null in a non-null field, now and then
                 other.put("label", "about " + text);
-                other.put("kind", text.length() % 3 == 0 ? "NOPE" : "CALL");
+                other.put("kind", troubledLoader && text.length() % 3 == 0 ? "NOPE" : "CALL");
                 others.add(other);
             }
             return others;
@@ -272,27 +282,44 @@ class LeanExecutionStrategyTest {
     void answersAsGraphQlJavaDoes() throws Exception {
         Random random = new Random(20261123);
         int cleanTrials = 0;
+        int levelByLevel = 0;
+        int fellBack = 0;
         for (int trial = 0; trial < 400; trial++) {
             double trouble = trial % 4 == 0 ? 0 : random.nextDouble() * 0.2;
             int count = 1 + random.nextInt(12);
             GraphQLSchema schema = schema(items(random, count, trouble), items(random, count / 2, trouble));
             Map<String, Object> variables = Map.of("skip", random.nextBoolean(), "with", random.nextBoolean());
 
+            int batchesBefore = BATCHES.get();
             String expected = answer(schema, new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
-                    SimplePerformantInstrumentation.INSTANCE, variables);
+                    SimplePerformantInstrumentation.INSTANCE, variables, trouble > 0);
+            int generalBatches = BATCHES.get() - batchesBefore;
             int readsBefore = plainReads();
-            String lean = answer(schema, new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
-                    SimplePerformantInstrumentation.INSTANCE, variables);
+            LeanExecutionStrategy strategy = new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler());
+            batchesBefore = BATCHES.get();
+            String lean = answer(schema, strategy, SimplePerformantInstrumentation.INSTANCE, variables, trouble > 0);
 
             assertThat(lean).as("trial %d", trial).isEqualTo(expected);
             assertThat(plainReads()).as("the lean path ran (trial %d)", trial).isGreaterThan(readsBefore);
+            assertThat(strategy.answeredLevelByLevel() + strategy.fellBack()).as("trial %d", trial).isEqualTo(1);
+            // level by level exactly when the answer has no error
+            assertThat(strategy.answeredLevelByLevel()).as("trial %d", trial).isEqualTo(expected.contains("\"errors\"") ? 0 : 1);
+            if (strategy.answeredLevelByLevel() == 1) {
+                levelByLevel++;
+                // dispatched when nothing else can proceed: never more batches than graphql-java's level by level
+                assertThat(BATCHES.get() - batchesBefore).as("batches, trial %d", trial).isLessThanOrEqualTo(generalBatches);
+            } else {
+                fellBack++;
+            }
             if (trouble == 0) {
                 cleanTrials++;
-                assertThat(expected).contains("\"data\"");
+                assertThat(expected).contains("\"data\"").doesNotContain("\"errors\"");
             }
             readers.clear();
         }
         assertThat(cleanTrials).isEqualTo(100);
+        assertThat(levelByLevel).isGreaterThanOrEqualTo(100);
+        assertThat(fellBack).isGreaterThan(100);
     }
 
     @Test
@@ -342,5 +369,74 @@ class LeanExecutionStrategyTest {
         assertThat(answer).isEqualTo(expected);
         assertThat(lean.fetches.get()).isEqualTo(general.fetches.get()).isGreaterThan(50);
         assertThat(plainReads()).isZero();
+    }
+
+    private static final String ENVIRONMENT_SDL = """
+            interface Named { name: String! where(depth: Int = 1): String! }
+            type Person implements Named { name: String! where(depth: Int = 1): String! born: Int }
+            type Place implements Named { name: String! where(depth: Int = 1): String! inside: Named }
+            type Query { things(first: Int!, tag: String = "t"): [Named!]! }
+            """;
+
+    private static final String ENVIRONMENT_QUERY = """
+            query E($n: Int!, $d: Int) {
+              things(first: $n) {
+                __typename name
+                here: where(depth: $d)
+                ... on Person { born where }
+                ... on Place { inside { name where(depth: 3) ... on Place { inside { where } } } }
+              }
+            }
+            """;
+
+    /**
+     * Fetchers that read their environment (path, arguments, selection, parent type, step info of their parents) and
+     * an interface resolved per object get what graphql-java gives them, level by level too.
+     */
+    @Test
+    void fetchers_reading_their_environment_get_graphql_javas() throws Exception {
+        DataFetcher<Object> where = env -> env.getExecutionStepInfo().getPath() + " " + env.getArguments()
+                + " " + ((graphql.schema.GraphQLNamedType) env.getParentType()).getName() + " under " + env.getExecutionStepInfo().getParent().getParent().getPath()
+                + " " + env.getField().getResultKey() + " " + env.getSelectionSet().getFields().size();
+        DataFetcher<Object> things = env -> {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (int i = 0; i < (int) env.getArgument("first"); i++) {
+                Map<String, Object> thing = new HashMap<>();
+                thing.put("name", "thing " + i + " " + env.getSelectionSet().getFields().size() + " " + env.getArgument("tag"));
+                thing.put("person", i % 2 == 0);
+                thing.put("born", 1900 + i);
+                if (i % 2 == 1) {
+                    Map<String, Object> inside = new HashMap<>(Map.of("name", "inside " + i, "person", false));
+                    inside.put("inside", Map.of("name", "core", "person", false));
+                    thing.put("inside", inside);
+                }
+                found.add(thing);
+            }
+            return CompletableFuture.supplyAsync(() -> found, LOADER_THREAD);
+        };
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .type("Query", t -> t.dataFetcher("things", things))
+                .type("Named", t -> t.typeResolver(env -> env.getSchema().getObjectType(
+                        Boolean.TRUE.equals(((Map<?, ?>) env.getObject()).get("person")) ? "Person" : "Place")))
+                .type("Person", t -> t.dataFetcher("where", where))
+                .type("Place", t -> t.dataFetcher("where", where))
+                .build();
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(ENVIRONMENT_SDL), wiring);
+        for (Map<String, Object> variables : List.of(Map.<String, Object>of("n", 5, "d", 2), Map.<String, Object>of("n", 2))) {
+            String expected = environmentAnswer(schema, new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()), variables);
+            LeanExecutionStrategy lean = new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler());
+            String answer = environmentAnswer(schema, lean, variables);
+
+            assertThat(answer).isEqualTo(expected).contains("/things[1]/inside/inside/where {depth=1} Place under /things[1]/inside");
+            assertThat(lean.answeredLevelByLevel()).isEqualTo(1);
+        }
+    }
+
+    private static String environmentAnswer(GraphQLSchema schema, ExecutionStrategy strategy, Map<String, Object> variables)
+            throws Exception {
+        GraphQL graphQL = GraphQL.newGraphQL(schema).queryExecutionStrategy(strategy).build();
+        ExecutionResult result = graphQL.executeAsync(ExecutionInput.newExecutionInput(ENVIRONMENT_QUERY).variables(variables))
+                .get(10, TimeUnit.SECONDS);
+        return new ObjectMapper().writeValueAsString(result.toSpecification());
     }
 }

@@ -1,0 +1,518 @@
+package org.dossier.gateway.graphql;
+
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.TrivialDataFetcher;
+import graphql.collect.ImmutableMapWithNullValues;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.EngineRunningObserver;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.MergedField;
+import graphql.execution.ResolveType;
+import graphql.execution.ResultPath;
+import graphql.execution.ValueUnboxer;
+import graphql.execution.directives.QueryDirectives;
+import graphql.execution.directives.QueryDirectivesImpl;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.introspection.Introspection;
+import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.LightDataFetcher;
+import graphql.util.FpKit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
+import org.dataloader.DataLoaderRegistry;
+
+/**
+ * One query answered level by level: every object that can be resolved now is resolved, the data loaders are
+ * dispatched once when nothing more can proceed without them, and the next wave starts when their batches are back
+ * ("dispatch when idle").
+ * <p>
+ * graphql-java resolves each field through its field machinery: parameters, a path, a step info, a future and a turn
+ * of the per-level dispatcher's lock for every batched field and every object, and a future chain for every list
+ * (two thirds of the gateway's CPU on the flagship query, whose answer has 23,451 fields and 3,000 batched fields).
+ * Here an object's fields are read into its answer in one pass, a batched field is one call to its fetcher, and the
+ * paths and step infos that fetchers may ask for are built only when they do. Fetchers get the data-fetching
+ * environment graphql-java would give them, each field's fetcher as the instrumentation instruments it (asked once
+ * per field of the request: the members allowed here act on the fetcher alone, see
+ * {@link LeanInstrumentationChain.LeavesTrivialFetchersAlone}).
+ * <p>
+ * Only answers without errors are made here. Whatever graphql-java would report (a fetcher that throws or returns
+ * errors, a null in a non-null field, a value that does not serialise, a type that does not resolve) or a shape this
+ * path does not take (a field selected twice with sub-selections, a reactive publisher, extensions from a fetcher)
+ * stops it before it has touched the execution context, and the whole request goes down graphql-java's path,
+ * which reports it as it always does. Batches already loaded stay in the data loaders' caches, so that path does not
+ * ask the services for them again.
+ */
+final class LevelExecution {
+
+    /** Why this request leaves the level path; no stack trace, it is not an error of the gateway. */
+    private static final class FallBack extends RuntimeException {
+        FallBack(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static final FallBack FALL_BACK = new FallBack("graphql-java would report something here");
+
+    private final LeanExecutionStrategy strategy;
+    private final ExecutionContext context;
+    private final ExecutionStrategyParameters root;
+    private final ValueUnboxer unboxer;
+    private final DataLoaderRegistry loaders;
+    private final ResolveType typeResolver = new ResolveType();
+    private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+    private final Map<String, Object> rootAnswer = new LinkedHashMap<>();
+    /** Objects whose fields can be resolved now; only the thread running {@link #drain} touches it. */
+    private final ArrayDeque<ObjectTask> ready = new ArrayDeque<>();
+    /** Fields whose fetcher gave a future (a batched field), waiting for the next dispatch. */
+    private List<Waiting> waiting = new ArrayList<>();
+
+    LevelExecution(LeanExecutionStrategy strategy, ExecutionContext context, ExecutionStrategyParameters root) {
+        this.strategy = strategy;
+        this.context = context;
+        this.root = root;
+        this.unboxer = context.getValueUnboxer();
+        this.loaders = context.getDataLoaderRegistry();
+    }
+
+    /**
+     * Whether a request may start on this path: a query, no introspection of the schema, nothing watching the engine
+     * run, and an instrumentation that leaves the execution strategy and plain fields alone (the lean plans being
+     * allowed is checked by the caller).
+     */
+    static boolean applies(ExecutionContext context, ExecutionStrategyParameters root) {
+        if (context.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY
+                || context.getGraphQLContext().get(EngineRunningObserver.ENGINE_RUNNING_OBSERVER_KEY) != null) {
+            return false;
+        }
+        Instrumentation instrumentation = context.getInstrumentation();
+        if (instrumentation != SimplePerformantInstrumentation.INSTANCE
+                && !(instrumentation instanceof LeanInstrumentationChain chain && chain.leavesExecutionStrategyAlone())) {
+            return false;
+        }
+        for (String key : root.getFields().getKeys()) {
+            String name = root.getFields().getSubField(key).getName();
+            if (name.startsWith("__") && !name.equals(Introspection.TypeNameMetaFieldDef.getName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    CompletableFuture<ExecutionResult> run() {
+        try {
+            GraphQLObjectType type = (GraphQLObjectType) root.getExecutionStepInfo().getUnwrappedNonNullType();
+            LeanExecutionStrategy.Plan plan = strategy.planOf(context, root.getFields(), type);
+            ready.add(new ObjectTask(plan, type, root.getSource(), root.getLocalContext(), new RootPosition(root), rootAnswer));
+            drain();
+        } catch (RuntimeException e) {
+            fallBack();
+        }
+        return result;
+    }
+
+    /** Resolves every object that can be, then dispatches the loaders and waits for the wave's batches. */
+    private void drain() {
+        ObjectTask task;
+        while ((task = ready.poll()) != null) {
+            resolve(task);
+        }
+        if (waiting.isEmpty()) {
+            result.complete(new ExecutionResultImpl(rootAnswer, context.getErrors()));
+            return;
+        }
+        List<Waiting> wave = waiting;
+        waiting = new ArrayList<>();
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[wave.size()];
+        for (int i = 0; i < futures.length; i++) {
+            futures[i] = wave.get(i).future;
+        }
+        loaders.dispatchAll();
+        CompletableFuture.allOf(futures).whenComplete((done, failure) -> {
+            if (failure != null) {
+                fallBack();
+                return;
+            }
+            try {
+                for (Waiting field : wave) {
+                    field.owner.answer.put(field.fetch.key, completeFetched(field.owner, field.fetch, field.future.join()));
+                }
+                drain();
+            } catch (RuntimeException e) {
+                fallBack();
+            }
+        });
+    }
+
+    private void fallBack() {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            strategy.generalPath(context, root).whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(answer);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Fills an object's answer: plain leaves read at once, other fields fetched (waiting when batched). */
+    private void resolve(ObjectTask task) {
+        LeanExecutionStrategy.Plan plan = task.plan;
+        Object[] leaves = null;
+        if (plan.leafCount() > 0) {
+            leaves = plan.readLeaves(context, task.source);
+            if (leaves == null) {
+                throw FALL_BACK;
+            }
+        }
+        Fetch[] fetches = fetchesOf(plan, task.type);
+        List<String> keys = plan.keys();
+        int next = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            if (plan.isLeaf(i)) {
+                task.answer.put(keys.get(i), leaves[i]);
+                continue;
+            }
+            Fetch fetch = fetches[next++];
+            Object fetched = fetch.fetch(this, task);
+            if (fetched instanceof CompletionStage<?> stage) {
+                task.answer.put(fetch.key, null); // keeps the key's place in the answer
+                waiting.add(new Waiting(task, fetch, stage.toCompletableFuture()));
+            } else {
+                task.answer.put(fetch.key, completeFetched(task, fetch, fetched));
+            }
+        }
+    }
+
+    private Fetch[] fetchesOf(LeanExecutionStrategy.Plan plan, GraphQLObjectType type) {
+        Fetch[] fetches = plan.fetches;
+        if (fetches == null) {
+            List<String> keys = plan.keys();
+            fetches = new Fetch[keys.size() - plan.leafCount()];
+            int next = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                if (!plan.isLeaf(i)) {
+                    fetches[next++] = new Fetch(context, root, type, keys.get(i), plan.all().getSubField(keys.get(i)));
+                }
+            }
+            plan.fetches = fetches;
+        }
+        return fetches;
+    }
+
+    private Object completeFetched(ObjectTask owner, Fetch fetch, Object fetched) {
+        Object localContext = owner.localContext;
+        if (fetched instanceof DataFetcherResult<?> wrapped) {
+            localContext = localContextOf(wrapped, localContext);
+            fetched = wrapped.getData();
+        }
+        return complete(fetch, fetch.definition.getType(), unboxer.unbox(fetched), new FieldPosition(owner.position, fetch), localContext);
+    }
+
+    private static Object localContextOf(DataFetcherResult<?> wrapped, Object inherited) {
+        if (wrapped.hasErrors() || wrapped.getExtensions() != null) {
+            throw FALL_BACK;
+        }
+        return wrapped.getLocalContext() != null ? wrapped.getLocalContext() : inherited;
+    }
+
+    /** A value completed as graphql-java completes it; objects come back as their (still empty) answers, queued. */
+    private Object complete(Fetch fetch, GraphQLOutputType type, Object value, Position position, Object localContext) {
+        if (value == null) {
+            if (type instanceof GraphQLNonNull) {
+                throw FALL_BACK;
+            }
+            return null;
+        }
+        GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
+        if (bare instanceof GraphQLList list) {
+            if (!FpKit.isIterable(value)) {
+                throw FALL_BACK;
+            }
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            List<Object> items = new ArrayList<>(FpKit.toSize(value).orElse(8));
+            int index = 0;
+            for (Object item : FpKit.toIterable(value)) {
+                Object itemContext = localContext;
+                if (item instanceof DataFetcherResult<?> wrapped) {
+                    itemContext = localContextOf(wrapped, localContext);
+                    item = wrapped.getData();
+                }
+                items.add(complete(fetch, itemType, unboxer.unbox(item), new ElementPosition(position, index++), itemContext));
+            }
+            return items;
+        }
+        if (bare instanceof GraphQLScalarType || bare instanceof GraphQLEnumType) {
+            Object serialised;
+            try {
+                serialised = bare instanceof GraphQLScalarType scalar
+                        ? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
+                        : ((GraphQLEnumType) bare).serialize(value, context.getGraphQLContext(), context.getLocale());
+            } catch (RuntimeException e) {
+                throw FALL_BACK;
+            }
+            if (serialised == null && type instanceof GraphQLNonNull) {
+                throw FALL_BACK;
+            }
+            return serialised;
+        }
+        GraphQLObjectType objectType = bare instanceof GraphQLObjectType object ? object
+                : typeResolver.resolveType(context, fetch.field, value, position.stepInfo(this), bare, localContext);
+        LeanExecutionStrategy.Plan plan = strategy.plan(context, fetch.field, objectType);
+        if (plan == null) {
+            throw FALL_BACK;
+        }
+        if (plan.leafCount() == plan.keys().size()) {
+            Object[] leaves = plan.readLeaves(context, value);
+            if (leaves == null) {
+                throw FALL_BACK;
+            }
+            return plan.merge(leaves, List.of());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>((int) (plan.keys().size() / 0.75f) + 1);
+        ready.add(new ObjectTask(plan, objectType, value, localContext, new ObjectPosition(position, objectType), answer));
+        return answer;
+    }
+
+    /** An object to resolve: its plan, its value and its answer, which its parent already holds. */
+    private record ObjectTask(LeanExecutionStrategy.Plan plan, GraphQLObjectType type, Object source, Object localContext,
+                              Position position, Map<String, Object> answer) {
+    }
+
+    /** A field whose fetcher gave a future. */
+    private record Waiting(ObjectTask owner, Fetch fetch, CompletableFuture<?> future) {
+    }
+
+    /**
+     * One field of one selection on one object type, for the request: its definition, its fetcher as instrumented,
+     * its arguments and directives (the same for every object, as they depend on the query and its variables).
+     */
+    static final class Fetch {
+        final String key;
+        final MergedField field;
+        final GraphQLFieldDefinition definition;
+        final GraphQLObjectType parentType;
+        private final boolean typeName;
+        private final DataFetcher<?> fetcher;
+        private final PlainFieldReader reader;
+        private final Supplier<ImmutableMapWithNullValues<String, Object>> arguments;
+        private final QueryDirectives directives;
+
+        Fetch(ExecutionContext context, ExecutionStrategyParameters root, GraphQLObjectType parentType, String key,
+              MergedField field) {
+            this.key = key;
+            this.field = field;
+            this.parentType = parentType;
+            this.definition = Introspection.getFieldDefinition(context.getGraphQLSchema(), parentType, field.getName());
+            this.typeName = definition == Introspection.TypeNameMetaFieldDef;
+            DataFetcher<?> raw = context.getGraphQLSchema().getCodeRegistry().getDataFetcher(parentType, definition);
+            InstrumentationFieldFetchParameters parameters = new InstrumentationFieldFetchParameters(context,
+                    () -> {
+                        throw new FallBack("an instrumentation asked for a field's environment while instrumenting its fetcher");
+                    }, root, raw instanceof TrivialDataFetcher);
+            this.fetcher = context.getInstrumentation().instrumentDataFetcher(raw, parameters, context.getInstrumentationState());
+            this.reader = fetcher instanceof PlainFieldReader plain && plain.readsAlone() ? plain : null;
+            this.arguments = definition.getArguments().isEmpty() ? ImmutableMapWithNullValues::emptyMap
+                    : FpKit.intraThreadMemoize(() -> ImmutableMapWithNullValues.copyOf(graphql.execution.ValuesResolver.getArgumentValues(
+                    context.getGraphQLSchema().getCodeRegistry(), definition.getArguments(), field.getArguments(),
+                    context.getCoercedVariables(), context.getGraphQLContext(), context.getLocale())));
+            this.directives = new QueryDirectivesImpl(field, context.getGraphQLSchema(), context.getCoercedVariables(),
+                    context.getNormalizedVariables(), context.getGraphQLContext(), context.getLocale());
+        }
+
+        /** The fetched value, or a future of it; a fetcher that throws or publishes reactively ends the level path. */
+        Object fetch(LevelExecution execution, ObjectTask owner) {
+            if (typeName) {
+                return owner.type.getName();
+            }
+            Object fetched;
+            try {
+                if (reader != null) {
+                    fetched = reader.read(owner.source);
+                } else if (fetcher instanceof LightDataFetcher<?> light) {
+                    fetched = light.get(definition, owner.source, () -> execution.environment(owner, this));
+                } else {
+                    fetched = fetcher.get(execution.environment(owner, this));
+                }
+            } catch (Exception e) {
+                throw FALL_BACK;
+            }
+            if (fetched instanceof Flow.Publisher<?> || fetched instanceof org.reactivestreams.Publisher<?>) {
+                throw FALL_BACK;
+            }
+            return fetched;
+        }
+
+        ImmutableMapWithNullValues<String, Object> arguments() {
+            return arguments.get();
+        }
+    }
+
+    /** The environment graphql-java would give this field's fetcher for this object. */
+    private DataFetchingEnvironment environment(ObjectTask owner, Fetch fetch) {
+        FieldPosition position = new FieldPosition(owner.position, fetch);
+        Supplier<ExecutionStepInfo> stepInfo = () -> position.stepInfo(this);
+        Supplier<ExecutableNormalizedField> normalized = () -> context.getNormalizedQueryTree().get()
+                .getNormalizedField(fetch.field, fetch.parentType, position.path());
+        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(context)
+                .source(owner.source)
+                .localContext(owner.localContext)
+                .arguments(() -> fetch.arguments())
+                .fieldDefinition(fetch.definition)
+                .mergedField(fetch.field)
+                .fieldType(fetch.definition.getType())
+                .executionStepInfo(stepInfo)
+                .parentType(fetch.parentType)
+                .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(context.getGraphQLSchema(),
+                        fetch.definition.getType(), normalized))
+                .queryDirectives(fetch.directives)
+                .build();
+    }
+
+    /**
+     * A place in the answer, whose path and graphql-java step info are built only when a fetcher or a type resolver
+     * asks for them (most places are never asked).
+     */
+    private abstract static class Position {
+        private ExecutionStepInfo stepInfo;
+        private ResultPath path;
+
+        final ExecutionStepInfo stepInfo(LevelExecution execution) {
+            if (stepInfo == null) {
+                stepInfo = makeStepInfo(execution);
+            }
+            return stepInfo;
+        }
+
+        final ResultPath path() {
+            if (path == null) {
+                path = makePath();
+            }
+            return path;
+        }
+
+        abstract ExecutionStepInfo makeStepInfo(LevelExecution execution);
+
+        abstract ResultPath makePath();
+    }
+
+    private static final class RootPosition extends Position {
+        private final ExecutionStrategyParameters root;
+
+        RootPosition(ExecutionStrategyParameters root) {
+            this.root = root;
+        }
+
+        @Override
+        ExecutionStepInfo makeStepInfo(LevelExecution execution) {
+            return root.getExecutionStepInfo();
+        }
+
+        @Override
+        ResultPath makePath() {
+            return root.getPath();
+        }
+    }
+
+    /** A field's value in an object. */
+    private static final class FieldPosition extends Position {
+        private final Position object;
+        private final Fetch fetch;
+
+        FieldPosition(Position object, Fetch fetch) {
+            this.object = object;
+            this.fetch = fetch;
+        }
+
+        @Override
+        ExecutionStepInfo makeStepInfo(LevelExecution execution) {
+            return ExecutionStepInfo.newExecutionStepInfo()
+                    .type(fetch.definition.getType())
+                    .fieldDefinition(fetch.definition)
+                    .fieldContainer(fetch.parentType)
+                    .field(fetch.field)
+                    .path(path())
+                    .parentInfo(object.stepInfo(execution))
+                    .arguments(fetch::arguments)
+                    .build();
+        }
+
+        @Override
+        ResultPath makePath() {
+            return object.path().segment(fetch.key);
+        }
+    }
+
+    /** An item of a list. */
+    private static final class ElementPosition extends Position {
+        private final Position list;
+        private final int index;
+
+        ElementPosition(Position list, int index) {
+            this.list = list;
+            this.index = index;
+        }
+
+        @Override
+        ExecutionStepInfo makeStepInfo(LevelExecution execution) {
+            return execution.strategy.stepInfos().newExecutionStepInfoForListElement(list.stepInfo(execution), path());
+        }
+
+        @Override
+        ResultPath makePath() {
+            return list.path().segment(index);
+        }
+    }
+
+    /** An object, once its type is known (the place of a field's value or a list's item). */
+    private static final class ObjectPosition extends Position {
+        private final Position value;
+        private final GraphQLObjectType type;
+
+        ObjectPosition(Position value, GraphQLObjectType type) {
+            this.value = value;
+            this.type = type;
+        }
+
+        @Override
+        ExecutionStepInfo makeStepInfo(LevelExecution execution) {
+            return value.stepInfo(execution).changeTypeWithPreservedNonNull(type);
+        }
+
+        @Override
+        ResultPath makePath() {
+            return value.path();
+        }
+    }
+}
