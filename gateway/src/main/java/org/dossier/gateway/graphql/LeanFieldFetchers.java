@@ -7,12 +7,14 @@ import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.Wrapper;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -111,6 +113,9 @@ public class LeanFieldFetchers implements DataFetcherService {
         }
     }
 
+    /** Collections that SmallRye copies into an {@code ArrayList} when it walks them. */
+    private static final Set<String> LIST_CLASSES = Set.of("java.util.List", "java.util.Collection", "java.util.ArrayList");
+
     /** SmallRye's helper for a field's values, asked once whether it would change them at all. */
     static final class Helper extends FieldHelper {
 
@@ -122,21 +127,28 @@ public class LeanFieldFetchers implements DataFetcherService {
         }
 
         /**
-         * No collection or optional to walk, no scalar transformation (a date's format, a number as text), no adapter:
-         * what {@link #transformOrAdaptResponse} would give back is the value itself.
+         * No scalar transformation (a date's format, a number as text), no adapter, and no wrapper but a list: what
+         * {@link #transformOrAdaptResponse} would give back is the value itself, or a new list of the same items in the
+         * same order (which graphql-java reads as it reads the value itself).
          */
         boolean passesValuesThrough() {
             String type = field.getReference().getClassName();
-            return !field.hasWrapper() && !shouldTransform(field) && !shouldAdapt(field)
-                    && !type.startsWith("java.util.Optional");
+            return !shouldTransform(field) && !shouldAdapt(field) && !type.startsWith("java.util.Optional")
+                    && (!field.hasWrapper() || isPlainList(field.getWrapper()));
+        }
+
+        /** A list (or collection that SmallRye fills as a list) of single values, not of lists, sets or optionals. */
+        private static boolean isPlainList(Wrapper wrapper) {
+            return wrapper.isCollection() && !wrapper.hasWrapper()
+                    && LIST_CLASSES.contains(wrapper.getWrapperClassName());
         }
 
         /**
-         * What {@link #transformOrAdaptResponse} does to the value (a scalar's transformation, an OptionalInt) reads
-         * nothing of the environment: only collections, maps and adapters do.
+         * What {@link #transformOrAdaptResponse} does to the value (a scalar's transformation, an OptionalInt, the
+         * items of a collection) reads nothing of the environment: only adapters do.
          */
         boolean transformsWithoutEnvironment() {
-            return !field.hasWrapper() && !shouldAdapt(field);
+            return !shouldAdapt(field);
         }
     }
 }

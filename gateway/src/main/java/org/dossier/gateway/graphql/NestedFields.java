@@ -192,14 +192,6 @@ public class NestedFields {
         return countries(parents);
     }
 
-    @Name("roles")
-    @NonNull
-    @Description("Posts held, with their dates.")
-    public List<@NonNull List<@NonNull Role>> roles(@Source List<Person> parents) {
-        return parents.stream().map(p -> p.record().roles() == null ? List.<Role>of() : p.record().roles().stream()
-                .map(r -> new Role(r.title(), r.organizationId(), r.from(), r.to())).toList()).toList();
-    }
-
     @Name("organization")
     @Description("The organisation the post belongs to.")
     public List<Organization> roleOrganization(@Source List<Role> parents) {
@@ -225,14 +217,6 @@ public class NestedFields {
         // A cursor or a date range belongs to one list: page through each parent on its own.
         return parents.stream().map(p -> Connections.statements(entities.statementPage(about, p.record().id(),
                 filter == null ? null : filter.from, filter == null ? null : filter.to, size, after))).toList();
-    }
-
-    @Name("measure")
-    @NonNull
-    @Description("What kind of measure the control is.")
-    public List<Enums.@NonNull ControlMeasure> measure(@Source List<Control> parents) {
-        return parents.stream().map(c -> c.record().control() == null || c.record().control().measure() == null
-                ? Enums.ControlMeasure.OTHER : Enums.ControlMeasure.valueOf(c.record().control().measure())).toList();
     }
 
     @Name("imposedBy")
