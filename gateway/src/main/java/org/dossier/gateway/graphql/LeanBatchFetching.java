@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -65,6 +66,10 @@ public class LeanBatchFetching extends SimplePerformantInstrumentation implement
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
+            CompletableFuture<?> failed = LevelExecution.failedOnLevelPath(environment);
+            if (failed != null) {
+                return failed; // already asked for, and failed: reported as graphql-java reports it, not asked again
+            }
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put("arguments", arguments.getArguments(environment, true));
             keyContext.put("dataFetchingEnvironment", environment);

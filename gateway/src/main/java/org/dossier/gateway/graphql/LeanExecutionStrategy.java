@@ -185,10 +185,41 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         return super.execute(context, parameters);
     }
 
-    /** graphql-java's execution of the request (the lean plans still used for objects' leaves). */
-    CompletableFuture<ExecutionResult> generalPath(ExecutionContext context, ExecutionStrategyParameters parameters) {
+    /**
+     * graphql-java's execution of the request (the lean plans still used for objects' leaves), after the level path
+     * gave up: the root fields' fetches it made ({@code rootFetches}) are used again rather than made again.
+     */
+    CompletableFuture<ExecutionResult> generalPath(ExecutionContext context, ExecutionStrategyParameters parameters,
+                                                   Map<MergedField, Object> rootFetches) {
         levelFallbacks.increment();
+        context.getGraphQLContext().put(ROOT_FETCHES, rootFetches);
         return super.execute(context, parameters);
+    }
+
+    /** Where the general path finds the root fields' fetches already made by the level path. */
+    private static final String ROOT_FETCHES = LeanExecutionStrategy.class.getName() + ".rootFetches";
+
+    /**
+     * A root field that the level path fetched without error is not fetched again: its value (or its future) is used
+     * as graphql-java would use a fetcher's, and the dispatcher is told of the fetch as graphql-java tells it.
+     */
+    @Override
+    protected Object fetchField(ExecutionContext context, ExecutionStrategyParameters parameters) {
+        if (parameters.getPath().getLevel() == 1 && context.getGraphQLContext().get(ROOT_FETCHES) instanceof Map<?, ?> fetched) {
+            Object value = fetched.get(parameters.getField());
+            boolean failed = value instanceof CompletableFuture<?> future && (!future.isDone() || future.isCompletedExceptionally());
+            if (value != null && !failed) {
+                GraphQLObjectType parentType = (GraphQLObjectType) parameters.getExecutionStepInfo().getUnwrappedNonNullType();
+                DataFetcher<?> fetcher = context.getGraphQLSchema().getCodeRegistry().getDataFetcher(parentType,
+                        getFieldDef(context.getGraphQLSchema(), parentType, parameters.getField().getSingleField()));
+                context.getDataLoaderDispatcherStrategy().fieldFetched(context, parameters, fetcher, value);
+                if (value instanceof CompletableFuture<?> future) {
+                    return future.thenApply(result -> unboxPossibleDataFetcherResult(context, parameters, result));
+                }
+                return unboxPossibleDataFetcherResult(context, parameters, value);
+            }
+        }
+        return super.fetchField(context, parameters);
     }
 
     /** Requests that took the level path, and those of them that went down graphql-java's path after all. */

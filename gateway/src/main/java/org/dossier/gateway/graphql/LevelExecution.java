@@ -38,6 +38,8 @@ import graphql.schema.LightDataFetcher;
 import graphql.util.FpKit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +67,9 @@ import org.dataloader.DataLoaderRegistry;
  * errors, a null in a non-null field, a value that does not serialise, a type that does not resolve) or a shape this
  * path does not take (a field selected twice with sub-selections, a reactive publisher, extensions from a fetcher)
  * stops it before it has touched the execution context, and the whole request goes down graphql-java's path,
- * which reports it as it always does. Batches already loaded stay in the data loaders' caches, so that path does not
- * ask the services for them again.
+ * which reports it as it always does. It is handed what the root fields' fetchers gave, so it reads the same objects,
+ * and the batches already loaded for them are in the data loaders' caches: the services are not asked again for
+ * what was fetched without error.
  */
 final class LevelExecution {
 
@@ -89,6 +92,11 @@ final class LevelExecution {
     private final Map<String, Object> rootAnswer = new LinkedHashMap<>();
     /** Objects whose fields can be resolved now; only the thread running {@link #drain} touches it. */
     private final ArrayDeque<ObjectTask> ready = new ArrayDeque<>();
+    /**
+     * What the root fields' fetchers gave (values or futures), handed to graphql-java's path if it has to make the
+     * answer: it then reads the same objects, whose batched fields are in the data loaders' caches.
+     */
+    private final Map<MergedField, Object> rootFetches = new IdentityHashMap<>();
     /** Fields whose fetcher gave a future (a batched field), waiting for the next dispatch. */
     private List<Waiting> waiting = new ArrayList<>();
 
@@ -155,6 +163,15 @@ final class LevelExecution {
         loaders.dispatchAll();
         CompletableFuture.allOf(futures).whenComplete((done, failure) -> {
             if (failure != null) {
+                // A failed batch is out of the data loader's cache again: graphql-java's path gets its futures from
+                // here instead of asking the failing service once more.
+                Map<FetchKey, CompletableFuture<?>> failed = new HashMap<>();
+                for (Waiting field : wave) {
+                    if (field.future.isCompletedExceptionally()) {
+                        failed.put(new FetchKey(field.owner.source, field.fetch.field), field.future);
+                    }
+                }
+                context.getGraphQLContext().put(FAILED_FETCHES, failed);
                 fallBack();
                 return;
             }
@@ -174,7 +191,7 @@ final class LevelExecution {
             return;
         }
         try {
-            strategy.generalPath(context, root).whenComplete((answer, failure) -> {
+            strategy.generalPath(context, root, rootFetches).whenComplete((answer, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(failure);
                 } else {
@@ -207,8 +224,14 @@ final class LevelExecution {
             Fetch fetch = fetches[next++];
             Object fetched = fetch.fetch(this, task);
             if (fetched instanceof CompletionStage<?> stage) {
+                fetched = stage.toCompletableFuture();
+            }
+            if (task.position instanceof RootPosition && !fetch.plain()) {
+                rootFetches.put(fetch.field, fetched);
+            }
+            if (fetched instanceof CompletableFuture<?> future) {
                 task.answer.put(fetch.key, null); // keeps the key's place in the answer
-                waiting.add(new Waiting(task, fetch, stage.toCompletableFuture()));
+                waiting.add(new Waiting(task, fetch, future));
             } else {
                 task.answer.put(fetch.key, completeFetched(task, fetch, fetched));
             }
@@ -310,6 +333,34 @@ final class LevelExecution {
                               Position position, Map<String, Object> answer) {
     }
 
+    /** Where graphql-java's path finds the futures of batched fields that failed on the level path. */
+    private static final String FAILED_FETCHES = LevelExecution.class.getName() + ".failedFetches";
+
+    /** A field of one object: the object and the field, both by identity. */
+    private record FetchKey(Object source, MergedField field) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FetchKey key && key.source == source && key.field == field;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(source) + System.identityHashCode(field);
+        }
+    }
+
+    /**
+     * The failed future of this field of this object, when the level path fetched it and graphql-java's path is now
+     * making the answer; null otherwise (then the field is fetched).
+     */
+    static CompletableFuture<?> failedOnLevelPath(DataFetchingEnvironment environment) {
+        if (environment.getGraphQlContext().get(FAILED_FETCHES) instanceof Map<?, ?> failed && !failed.isEmpty()) {
+            return (CompletableFuture<?>) failed.get(new FetchKey(environment.getSource(), environment.getMergedField()));
+        }
+        return null;
+    }
+
     /** A field whose fetcher gave a future. */
     private record Waiting(ObjectTask owner, Fetch fetch, CompletableFuture<?> future) {
     }
@@ -372,6 +423,11 @@ final class LevelExecution {
                 throw FALL_BACK;
             }
             return fetched;
+        }
+
+        /** Read by a plain reader or a light fetcher: nothing a second reading would ask the services for. */
+        boolean plain() {
+            return typeName || reader != null || fetcher instanceof LightDataFetcher<?>;
         }
 
         ImmutableMapWithNullValues<String, Object> arguments() {

@@ -106,6 +106,8 @@ class LeanExecutionStrategyTest {
 
     /** Batches the loader was asked for, in all. */
     private static final AtomicInteger BATCHES = new AtomicInteger();
+    /** Keys the loader was asked for, in all. */
+    private static final AtomicInteger KEYS = new AtomicInteger();
 
     private static final Executor LOADER_THREAD = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "test-loader");
@@ -172,10 +174,18 @@ class LeanExecutionStrategyTest {
     }).build();
 
     private final Map<String, MapReader> readers = new LinkedHashMap<>();
+    /** Calls of the root fields' fetchers. */
+    private final AtomicInteger rootFetches = new AtomicInteger();
 
     private GraphQLSchema schema(List<Map<String, Object>> items, List<Map<String, Object>> loose) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DAY)
-                .type("Query", t -> t.dataFetcher("items", env -> items).dataFetcher("loose", env -> loose));
+                .type("Query", t -> t.dataFetcher("items", env -> {
+                    rootFetches.incrementAndGet();
+                    return items;
+                }).dataFetcher("loose", env -> {
+                    rootFetches.incrementAndGet();
+                    return loose;
+                }));
         wire(wiring, "Item", "id", "name", "count", "share", "kind", "day", "tags", "child", "period", "span");
         wire(wiring, "Period", "start", "end", "kind");
         wire(wiring, "Child", "label", "score", "item");
@@ -207,6 +217,7 @@ class LeanExecutionStrategyTest {
         DataLoaderRegistry loaders = new DataLoaderRegistry();
         loaders.register("others", DataLoaderFactory.newDataLoader((List<Object> ids) -> CompletableFuture.supplyAsync(() -> {
             BATCHES.incrementAndGet();
+            KEYS.addAndGet(ids.size());
             List<Object> others = new ArrayList<>();
             for (Object id : ids) {
                 String text = String.valueOf(id);
@@ -291,13 +302,21 @@ class LeanExecutionStrategyTest {
             Map<String, Object> variables = Map.of("skip", random.nextBoolean(), "with", random.nextBoolean());
 
             int batchesBefore = BATCHES.get();
+            int keysBefore = KEYS.get();
             String expected = answer(schema, new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()),
                     SimplePerformantInstrumentation.INSTANCE, variables, trouble > 0);
             int generalBatches = BATCHES.get() - batchesBefore;
+            int generalKeys = KEYS.get() - keysBefore;
             int readsBefore = plainReads();
             LeanExecutionStrategy strategy = new LeanExecutionStrategy(new SimpleDataFetcherExceptionHandler());
             batchesBefore = BATCHES.get();
+            keysBefore = KEYS.get();
+            rootFetches.set(0);
             String lean = answer(schema, strategy, SimplePerformantInstrumentation.INSTANCE, variables, trouble > 0);
+
+            // graphql-java's path after the level path asks nothing again: the same root fetches, no key loaded twice
+            assertThat(rootFetches.get()).as("root fetches, trial %d", trial).isEqualTo(2);
+            assertThat(KEYS.get() - keysBefore).as("keys loaded, trial %d", trial).isLessThanOrEqualTo(generalKeys);
 
             assertThat(lean).as("trial %d", trial).isEqualTo(expected);
             assertThat(plainReads()).as("the lean path ran (trial %d)", trial).isGreaterThan(readsBefore);
