@@ -13,7 +13,6 @@ import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -66,9 +65,10 @@ public class LeanBatchFetching extends SimplePerformantInstrumentation implement
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
-            CompletableFuture<?> failed = LevelExecution.failedOnLevelPath(environment);
-            if (failed != null) {
-                return failed; // already asked for, and failed: reported as graphql-java reports it, not asked again
+            Object fetched = LevelExecution.fetchedOnLevelPath(environment.getGraphQlContext(), environment.getSource(),
+                    environment.getMergedField());
+            if (fetched != null) {
+                return fetched; // a batch that failed on the level path: reported as graphql-java reports it, not asked again
             }
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put("arguments", arguments.getArguments(environment, true));

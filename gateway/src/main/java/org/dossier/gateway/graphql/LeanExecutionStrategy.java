@@ -179,7 +179,7 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         }
         context.getGraphQLContext().put(PLANS, new ConcurrentHashMap<PlanKey, Plan>());
         if (LevelExecution.applies(context, parameters)) {
-            levelAnswers.increment();
+            levelStarts.increment();
             return new LevelExecution(this, context, parameters).run();
         }
         return super.execute(context, parameters);
@@ -187,17 +187,12 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
 
     /**
      * graphql-java's execution of the request (the lean plans still used for objects' leaves), after the level path
-     * gave up: the root fields' fetches it made ({@code rootFetches}) are used again rather than made again.
+     * gave up; it uses the fetches the level path handed over ({@link LevelExecution#fetchedOnLevelPath}).
      */
-    CompletableFuture<ExecutionResult> generalPath(ExecutionContext context, ExecutionStrategyParameters parameters,
-                                                   Map<MergedField, Object> rootFetches) {
+    CompletableFuture<ExecutionResult> generalPath(ExecutionContext context, ExecutionStrategyParameters parameters) {
         levelFallbacks.increment();
-        context.getGraphQLContext().put(ROOT_FETCHES, rootFetches);
         return super.execute(context, parameters);
     }
-
-    /** Where the general path finds the root fields' fetches already made by the level path. */
-    private static final String ROOT_FETCHES = LeanExecutionStrategy.class.getName() + ".rootFetches";
 
     /**
      * A root field that the level path fetched without error is not fetched again: its value (or its future) is used
@@ -205,8 +200,8 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
      */
     @Override
     protected Object fetchField(ExecutionContext context, ExecutionStrategyParameters parameters) {
-        if (parameters.getPath().getLevel() == 1 && context.getGraphQLContext().get(ROOT_FETCHES) instanceof Map<?, ?> fetched) {
-            Object value = fetched.get(parameters.getField());
+        if (parameters.getPath().getLevel() == 1) {
+            Object value = LevelExecution.fetchedOnLevelPath(context.getGraphQLContext(), parameters.getSource(), parameters.getField());
             boolean failed = value instanceof CompletableFuture<?> future && (!future.isDone() || future.isCompletedExceptionally());
             if (value != null && !failed) {
                 GraphQLObjectType parentType = (GraphQLObjectType) parameters.getExecutionStepInfo().getUnwrappedNonNullType();
@@ -222,13 +217,13 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         return super.fetchField(context, parameters);
     }
 
-    /** Requests that took the level path, and those of them that went down graphql-java's path after all. */
-    private final LongAdder levelAnswers = new LongAdder();
+    /** Requests that started on the level path, and those of them that went down graphql-java's path after all. */
+    private final LongAdder levelStarts = new LongAdder();
     private final LongAdder levelFallbacks = new LongAdder();
 
     /** How many requests were answered level by level ({@link LevelExecution}) without falling back. */
     public long answeredLevelByLevel() {
-        return levelAnswers.sum() - levelFallbacks.sum();
+        return levelStarts.sum() - levelFallbacks.sum();
     }
 
     /** How many requests started level by level and were then answered by graphql-java's path. */

@@ -2,6 +2,7 @@ package org.dossier.gateway.graphql;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
+import graphql.GraphQLContext;
 import graphql.TrivialDataFetcher;
 import graphql.collect.ImmutableMapWithNullValues;
 import graphql.execution.DataFetcherResult;
@@ -13,6 +14,7 @@ import graphql.execution.MergedField;
 import graphql.execution.ResolveType;
 import graphql.execution.ResultPath;
 import graphql.execution.ValueUnboxer;
+import graphql.execution.ValuesResolver;
 import graphql.execution.directives.QueryDirectives;
 import graphql.execution.directives.QueryDirectivesImpl;
 import graphql.execution.instrumentation.Instrumentation;
@@ -39,7 +41,6 @@ import graphql.util.FpKit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,11 @@ final class LevelExecution {
     /** Objects whose fields can be resolved now; only the thread running {@link #drain} touches it. */
     private final ArrayDeque<ObjectTask> ready = new ArrayDeque<>();
     /**
-     * What the root fields' fetchers gave (values or futures), handed to graphql-java's path if it has to make the
-     * answer: it then reads the same objects, whose batched fields are in the data loaders' caches.
+     * Fetches handed to graphql-java's path if it has to make the answer, so that it asks the services nothing again:
+     * what the root fields' fetchers gave (it then reads the same objects, whose batched fields are in the data
+     * loaders' caches), and the futures of batches that failed (which the data loaders drop from their caches).
      */
-    private final Map<MergedField, Object> rootFetches = new IdentityHashMap<>();
+    private final Map<FetchKey, Object> handedOver = new HashMap<>();
     /** Fields whose fetcher gave a future (a batched field), waiting for the next dispatch. */
     private List<Waiting> waiting = new ArrayList<>();
 
@@ -163,15 +165,11 @@ final class LevelExecution {
         loaders.dispatchAll();
         CompletableFuture.allOf(futures).whenComplete((done, failure) -> {
             if (failure != null) {
-                // A failed batch is out of the data loader's cache again: graphql-java's path gets its futures from
-                // here instead of asking the failing service once more.
-                Map<FetchKey, CompletableFuture<?>> failed = new HashMap<>();
                 for (Waiting field : wave) {
                     if (field.future.isCompletedExceptionally()) {
-                        failed.put(new FetchKey(field.owner.source, field.fetch.field), field.future);
+                        handedOver.put(new FetchKey(field.owner.source, field.fetch.field), field.future);
                     }
                 }
-                context.getGraphQLContext().put(FAILED_FETCHES, failed);
                 fallBack();
                 return;
             }
@@ -191,7 +189,8 @@ final class LevelExecution {
             return;
         }
         try {
-            strategy.generalPath(context, root, rootFetches).whenComplete((answer, failure) -> {
+            context.getGraphQLContext().put(HANDED_OVER, handedOver);
+            strategy.generalPath(context, root).whenComplete((answer, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(failure);
                 } else {
@@ -227,7 +226,7 @@ final class LevelExecution {
                 fetched = stage.toCompletableFuture();
             }
             if (task.position instanceof RootPosition && !fetch.plain()) {
-                rootFetches.put(fetch.field, fetched);
+                handedOver.put(new FetchKey(task.source, fetch.field), fetched);
             }
             if (fetched instanceof CompletableFuture<?> future) {
                 task.answer.put(fetch.key, null); // keeps the key's place in the answer
@@ -333,8 +332,8 @@ final class LevelExecution {
                               Position position, Map<String, Object> answer) {
     }
 
-    /** Where graphql-java's path finds the futures of batched fields that failed on the level path. */
-    private static final String FAILED_FETCHES = LevelExecution.class.getName() + ".failedFetches";
+    /** Where graphql-java's path finds the fetches handed over to it. */
+    private static final String HANDED_OVER = LevelExecution.class.getName() + ".handedOver";
 
     /** A field of one object: the object and the field, both by identity. */
     private record FetchKey(Object source, MergedField field) {
@@ -351,12 +350,12 @@ final class LevelExecution {
     }
 
     /**
-     * The failed future of this field of this object, when the level path fetched it and graphql-java's path is now
-     * making the answer; null otherwise (then the field is fetched).
+     * What the level path fetched for this field of this object (a value or a future) and handed over to graphql-java's
+     * path, which is now making the answer; null when the field is to be fetched.
      */
-    static CompletableFuture<?> failedOnLevelPath(DataFetchingEnvironment environment) {
-        if (environment.getGraphQlContext().get(FAILED_FETCHES) instanceof Map<?, ?> failed && !failed.isEmpty()) {
-            return (CompletableFuture<?>) failed.get(new FetchKey(environment.getSource(), environment.getMergedField()));
+    static Object fetchedOnLevelPath(GraphQLContext context, Object source, MergedField field) {
+        if (context.get(HANDED_OVER) instanceof Map<?, ?> handedOver && !handedOver.isEmpty()) {
+            return handedOver.get(new FetchKey(source, field));
         }
         return null;
     }
@@ -395,7 +394,7 @@ final class LevelExecution {
             this.fetcher = context.getInstrumentation().instrumentDataFetcher(raw, parameters, context.getInstrumentationState());
             this.reader = fetcher instanceof PlainFieldReader plain && plain.readsAlone() ? plain : null;
             this.arguments = definition.getArguments().isEmpty() ? ImmutableMapWithNullValues::emptyMap
-                    : FpKit.intraThreadMemoize(() -> ImmutableMapWithNullValues.copyOf(graphql.execution.ValuesResolver.getArgumentValues(
+                    : FpKit.intraThreadMemoize(() -> ImmutableMapWithNullValues.copyOf(ValuesResolver.getArgumentValues(
                     context.getGraphQLSchema().getCodeRegistry(), definition.getArguments(), field.getArguments(),
                     context.getCoercedVariables(), context.getGraphQLContext(), context.getLocale())));
             this.directives = new QueryDirectivesImpl(field, context.getGraphQLSchema(), context.getCoercedVariables(),
