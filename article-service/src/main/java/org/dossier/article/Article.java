@@ -1,13 +1,15 @@
 package org.dossier.article;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A stored article and where it stands in the pipeline. */
 @Entity
@@ -15,6 +17,11 @@ import java.util.UUID;
 public class Article {
     @Id
     public UUID id;
+    /**
+     * Loaded only when read: no read path serves it (entity-service gets the text from the stored event), and a batch
+     * lookup of 1,000 articles for the gateway otherwise carried every text from the database.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public String text;
     public String title;
@@ -39,6 +46,8 @@ public class Article {
     public String sections = "[]";
     @Column(name = "published_hint")
     public String publishedHint;
+    /** Read only by the near-duplicate search, in SQL; lazy like the text. */
+    @Basic(fetch = FetchType.LAZY)
     public byte[] minhash;
     @Column(name = "failed_stage")
     public String failedStage;

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.dossier.article.service.ArticleService;
 import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.ArticleProcessingFailed;
 import org.dossier.events.ArticleStored;
@@ -31,6 +32,7 @@ import org.dossier.events.Topics;
 import org.dossier.testing.RealInfrastructure;
 import org.dossier.testing.RealInfrastructureResource;
 import org.dossier.testing.TopicReader;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +43,9 @@ class ArticleIngestTest {
 
     @Inject
     EventCodec codec;
+
+    @Inject
+    ArticleService service;
 
     @Test
     void aNewArticleIsStoredAnnouncedOnceAndItsDuplicateAnswers200WithTheSameId() {
@@ -67,6 +72,19 @@ class ArticleIngestTest {
             assertThat(payload.text()).isEqualTo(text);
             assertThat(payload.publishedAt()).isEqualTo(OffsetDateTime.parse("2025-06-10T09:00:00+01:00"));
         }
+    }
+
+    @Test
+    void readsLeaveTheTextsInTheDatabase() {
+        String id = given().contentType("text/plain; charset=utf-8").body("Seoul reviewed licences. " + UUID.randomUUID())
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        // The gateway's batch lookup reads 1,000 articles a query; none of its answers carries a text.
+        List<Article> found = service.find(List.of(UUID.fromString(id)));
+        assertThat(found).singleElement().satisfies(article -> {
+            assertThat(Hibernate.isPropertyInitialized(article, "text")).as("text loaded").isFalse();
+            assertThat(Hibernate.isPropertyInitialized(article, "minhash")).as("signature loaded").isFalse();
+            assertThat(Hibernate.isPropertyInitialized(article, "title")).isTrue();
+        });
     }
 
     @Test
