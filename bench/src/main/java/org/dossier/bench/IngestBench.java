@@ -29,6 +29,9 @@ public final class IngestBench {
     }
 
     private static final long RUN_START = System.nanoTime();
+    /** The first windows run while the JIT compiles; single posts after them are reported apart as well. */
+    private static final long WARM_UP_ARTICLES = 20_000;
+    private static final int GENERATOR_WARM_UP = 50_000;
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -39,6 +42,14 @@ public final class IngestBench {
         String key = apiKey();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long runSeed = System.nanoTime();
+        // The generator runs in this JVM beside the services: warmed first, its JIT compilation does not take cores from
+        // them during the first windows. The lines are thrown away; none reaches the server.
+        ArticleGenerator warmUp = new ArticleGenerator(~runSeed);
+        long warmedChars = 0;
+        for (int i = 0; i < GENERATOR_WARM_UP; i++) {
+            warmedChars += warmUp.ndjsonLine(-1_000_000_000L - i).length();
+        }
+        System.out.printf("generator warmed on %,d articles (%,d characters), none sent%n", GENERATOR_WARM_UP, warmedChars);
 
         AtomicLong next = new AtomicLong();
         AtomicLong stored = new AtomicLong();
@@ -46,6 +57,9 @@ public final class IngestBench {
         List<long[]> windows = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long[] windowStart = {start};
+        // Where each window's single posts begin in singleLatencies, and where those after the JIT's warm-up begin.
+        int[] windowSingles = {0};
+        int[] warmSingles = {-1};
 
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Long> singleLatencies = Collections.synchronizedList(new ArrayList<>());
@@ -83,8 +97,19 @@ public final class IngestBench {
                             windows.add(new long[] {(windows.size() + 1) * 10_000L, now - windowStart[0], now - start});
                             windowStart[0] = now;
                             long[] w = windows.get(windows.size() - 1);
-                            System.out.printf("%,7d articles: last 10,000 at %,6.0f/s, cumulative %,6.0f/s%n", w[0],
-                                    10_000 / (w[1] / 1e9), w[0] / (w[2] / 1e9));
+                            List<Long> inWindow;
+                            synchronized (singleLatencies) {
+                                inWindow = new ArrayList<>(singleLatencies.subList(windowSingles[0], singleLatencies.size()));
+                                windowSingles[0] = singleLatencies.size();
+                                if (w[0] == WARM_UP_ARTICLES) {
+                                    warmSingles[0] = singleLatencies.size();
+                                }
+                            }
+                            Collections.sort(inWindow);
+                            System.out.printf("%,7d articles: last 10,000 at %,6.0f/s, cumulative %,6.0f/s%s%n", w[0],
+                                    10_000 / (w[1] / 1e9), w[0] / (w[2] / 1e9), inWindow.isEmpty() ? ""
+                                            : String.format("; single POSTs in it: %d, p95 %.0f ms, max %.0f ms", inWindow.size(),
+                                                    percentile(inWindow, 95), inWindow.get(inWindow.size() - 1) / 1e6));
                         }
                     }
                 }
@@ -107,6 +132,13 @@ public final class IngestBench {
             System.out.printf("single POST during the load (%d requests at %d/s): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     sorted.size(), singlesPerSecond, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                     sorted.get(sorted.size() - 1) / 1e6);
+        }
+        if (warmSingles[0] >= 0 && warmSingles[0] < singleLatencies.size()) {
+            List<Long> warm = new ArrayList<>(singleLatencies.subList(warmSingles[0], singleLatencies.size()));
+            Collections.sort(warm);
+            System.out.printf("single POST after the first %,d articles (JIT warm): %d requests, p50 %.1f ms, p95 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms%n", WARM_UP_ARTICLES, warm.size(), percentile(warm, 50), percentile(warm, 95),
+                    percentile(warm, 99), warm.get(warm.size() - 1) / 1e6);
         }
     }
 
@@ -147,18 +179,20 @@ public final class IngestBench {
         ArticleGenerator generator = new ArticleGenerator(runSeed ^ 0x5EED);
         long interval = 1_000_000_000L / Math.max(1, perSecond);
         long serial = 0;
+        // One untimed post first: the client's own class loading and connection set-up are not the server's latency.
+        try {
+            http.send(singlePost(endpoint, key, generator.ndjsonLine(-(runSeed % 1_000_000) * 1_000_000L - ++serial)),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            System.err.println("first single POST failed: " + e);
+        }
         long due = System.nanoTime();
         while (loading.get()) {
             due += interval;
-            String body = generator.ndjsonLine(-(runSeed % 1_000_000) * 1_000_000L - ++serial);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            if (key != null) {
-                request.header("X-Api-Key", key);
-            }
+            HttpRequest request = singlePost(endpoint, key, generator.ndjsonLine(-(runSeed % 1_000_000) * 1_000_000L - ++serial));
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201 || response.statusCode() == 200) {
                     long took = System.nanoTime() - t0;
                     latencies.add(took);
@@ -183,7 +217,16 @@ public final class IngestBench {
         }
     }
 
-    private static double percentile(List<Long> sorted, int p) {
+    private static HttpRequest singlePost(String endpoint, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return request.build();
+    }
+
+        private static double percentile(List<Long> sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }

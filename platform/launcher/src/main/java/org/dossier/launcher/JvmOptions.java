@@ -23,9 +23,14 @@ final class JvmOptions {
         // 384 MB serial heap it spent half its time collecting; 1 GB and the parallel collector nearly double its rate.
         // Each answer's garbage dies young: with a 640 MB young generation its full collections fell from 14 to 3 in
         // the same load and its rate rose from 6.7-6.8 to 7.2-8.1 queries/s (bench/README.md, Gateway under load).
+        // article-service holds up to four bulk chunks (text, parsed article, row, event) across young collections: with
+        // a 21 MB young generation they reached the old one, and a full collection of about 60 ms every 5 s during a bulk
+        // load held a single post in a hundred. 128 MB: no full collection in a warm 100,000-article load, and single
+        // posts' p99 during it fell from 90 to 50 ms (bench/README.md, Bulk ingest).
         return switch (service) {
             case "entity-service" -> "-Xms256m -Xmx3g -XX:+UseG1GC";
             case "gateway" -> "-Xms1g -Xmx1g -Xmn640m -XX:+UseParallelGC -Xss512k";
+            case "article-service" -> "-Xms256m -Xmx384m -Xmn128m -XX:+UseSerialGC -Xss512k";
             default -> "-Xms64m -Xmx384m -XX:+UseSerialGC -Xss512k";
         };
     }

@@ -11,6 +11,8 @@ class JvmOptionsTest {
     void withoutVariablesEachServiceGetsItsDefaults() {
         assertThat(JvmOptions.of("gateway", Map.of())).containsExactly("-Xms1g", "-Xmx1g", "-Xmn640m", "-XX:+UseParallelGC", "-Xss512k");
         assertThat(JvmOptions.of("timeline-service", Map.of())).containsExactly("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
+        assertThat(JvmOptions.of("article-service", Map.of()))
+                .containsExactly("-Xms256m", "-Xmx384m", "-Xmn128m", "-XX:+UseSerialGC", "-Xss512k");
     }
 
     @Test
