@@ -75,11 +75,55 @@ class SubscriptionTest {
         }
     }
 
+    /**
+     * An article's statements reach the feed in one burst. A subscriber still completing the previous statement (its
+     * {@code speaker} is fetched from entity-service, here unreachable, so slowly and with an error) has no demand
+     * open when the next arrives: the subscription must hold it, not end.
+     */
+    @Test
+    void aBurstOfStatementsReachesASubscriberStillCompletingThePreviousOne() throws Exception {
+        UUID control = UUID.randomUUID();
+        int burst = 5;
+        List<JsonNode> messages = new ArrayList<>();
+        try (GraphQlWsClient client = GraphQlWsClient.connect(graphql.toString())) {
+            client.subscribe("burst", JSON.writeValueAsString(Map.of(
+                    "query", "subscription($about: ID) { statementAdded(filter: { about: $about }) { content speaker { name } } }",
+                    "variables", Map.of("about", GlobalId.of("Control", control)))));
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                // Until the consumer has its partitions nothing arrives: a probe first, then the burst.
+                String first = null;
+                for (int attempt = 0; attempt < 60 && first == null; attempt++) {
+                    publish(producer, control, List.of("probe"), UUID.randomUUID());
+                    first = client.next(Duration.ofMillis(500));
+                }
+                assertThat(first).as("a probe statement within 30 s").isNotNull();
+                for (String m = client.next(Duration.ofSeconds(3)); m != null; m = client.next(Duration.ofSeconds(3))) {
+                    // the probes' late answers
+                }
+                publish(producer, control, java.util.stream.IntStream.range(0, burst).mapToObj(i -> "burst " + i).toList(),
+                        UUID.randomUUID());
+            }
+            for (String m = client.next(Duration.ofSeconds(15)); m != null; m = client.next(Duration.ofSeconds(5))) {
+                messages.add(JSON.readTree(m));
+            }
+        }
+        assertThat(messages).extracting(m -> m.get("type").asText()).as("%s", messages).containsOnly("next");
+        assertThat(messages).extracting(m -> m.at("/payload/data/statementAdded/content").asText())
+                .containsExactly("burst 0", "burst 1", "burst 2", "burst 3", "burst 4");
+    }
+
     private void publish(KafkaProducer<String, String> producer, UUID control, String content) throws Exception {
+        publish(producer, control, List.of(content), null);
+    }
+
+    /** One article's analysis results, with a statement per content, by the speaker given (or none resolved). */
+    private void publish(KafkaProducer<String, String> producer, UUID control, List<String> contents, UUID speaker) throws Exception {
         UUID article = UUID.randomUUID();
-        var statement = new AnalysisResults.ExtractedStatement(UUID.randomUUID(), "The minister", null, "PERSON", "said",
-                content, null, false, new TextRange(0, content.length()), null, null, null, null, List.of(control));
-        var results = new AnalysisResults(article, OffsetDateTime.parse("2025-06-10T09:00:00Z"), List.of(statement), List.of());
+        List<AnalysisResults.ExtractedStatement> statements = contents.stream().map(content -> new AnalysisResults.ExtractedStatement(
+                UUID.randomUUID(), "The minister", speaker, "PERSON", "said", content, null, false,
+                new TextRange(0, content.length()), null, null, null, null, List.of(control))).toList();
+        var results = new AnalysisResults(article, OffsetDateTime.parse("2025-06-10T09:00:00Z"), statements, List.of());
         var record = new ProducerRecord<>(Topics.ANALYSIS_EVENTS, article.toString(), codec.write(
                 codec.envelope(DossierEvents.ANALYSIS_RESULTS, "/entity-service", article.toString(), results)));
         // As the outbox relay sends it: a structured CloudEvent, announced as such.

@@ -13,6 +13,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 @GraphQLApi
 public class SubscriptionGraph {
 
+    /**
+     * Events a subscription holds while its subscriber is still completing earlier ones. The feeds broadcast an
+     * article's statements in one burst, and a subscriber whose selection needs a downstream call (a speaker, an
+     * article) has no demand open until that call is back: without a buffer the feed failed it with a back-pressure
+     * error and the subscription went silent, or ended. A subscriber this far behind is failed instead of holding
+     * memory without bound.
+     */
+    static final int PENDING_EVENTS_PER_SUBSCRIPTION = 1_000;
+
     private final StatementFeed feed;
     private final TimelineFeed timelineFeed;
 
@@ -30,6 +39,7 @@ public class SubscriptionGraph {
         return feed.statements()
                 .filter(s -> about == null || s.about().contains(about))
                 .filter(s -> speaker == null || speaker.equals(s.speakerId()))
+                .onOverflow().buffer(PENDING_EVENTS_PER_SUBSCRIPTION)
                 .map(Statement::new);
     }
 
@@ -47,6 +57,7 @@ public class SubscriptionGraph {
                 .filter(e -> to == null || e.start() == null || !e.start().isAfter(to))
                 .filter(e -> entity == null || e.participants().contains(entity) || e.places().contains(entity))
                 .filter(e -> control == null || e.controls().contains(control))
+                .onOverflow().buffer(PENDING_EVENTS_PER_SUBSCRIPTION)
                 .map(TimelineEvent::new);
     }
 }
