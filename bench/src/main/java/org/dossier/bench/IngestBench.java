@@ -124,21 +124,16 @@ public final class IngestBench {
         loading.set(false);
         singles.join();
 
-        List<Long> sorted = new ArrayList<>(singleLatencies);
-        Collections.sort(sorted);
         System.out.printf("bulk: %,d stored, %,d failed in %.1f s = %,.0f articles/s (batches of %d, %d streams)%n",
                 stored.get(), failed.get(), seconds, stored.get() / seconds, batchSize, streams);
-        if (!sorted.isEmpty()) {
-            System.out.printf("single POST during the load (%d requests at %d/s): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    sorted.size(), singlesPerSecond, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                    sorted.get(sorted.size() - 1) / 1e6);
+        if (!singleLatencies.isEmpty()) {
+            System.out.printf("single POST during the load (%d requests at %d/s): %s%n", singleLatencies.size(), singlesPerSecond,
+                    summary(singleLatencies));
         }
         if (warmSingles[0] >= 0 && warmSingles[0] < singleLatencies.size()) {
-            List<Long> warm = new ArrayList<>(singleLatencies.subList(warmSingles[0], singleLatencies.size()));
-            Collections.sort(warm);
-            System.out.printf("single POST after the first %,d articles (JIT warm): %d requests, p50 %.1f ms, p95 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms%n", WARM_UP_ARTICLES, warm.size(), percentile(warm, 50), percentile(warm, 95),
-                    percentile(warm, 99), warm.get(warm.size() - 1) / 1e6);
+            List<Long> warm = singleLatencies.subList(warmSingles[0], singleLatencies.size());
+            System.out.printf("single POST after the first %,d articles (JIT warm): %d requests, %s%n", WARM_UP_ARTICLES,
+                    warm.size(), summary(warm));
         }
     }
 
@@ -226,7 +221,15 @@ public final class IngestBench {
         return request.build();
     }
 
-        private static double percentile(List<Long> sorted, int p) {
+    /** p50, p95, p99 and max of latencies in nanoseconds, in milliseconds. */
+    private static String summary(List<Long> latencies) {
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", percentile(sorted, 50), percentile(sorted, 95),
+                percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
