@@ -91,16 +91,8 @@ class SubscriptionTest {
                     "variables", Map.of("about", GlobalId.of("Control", control)))));
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                     Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-                // Until the consumer has its partitions nothing arrives: a probe first, then the burst.
-                String first = null;
-                for (int attempt = 0; attempt < 60 && first == null; attempt++) {
-                    publish(producer, control, List.of("probe"), UUID.randomUUID());
-                    first = client.next(Duration.ofMillis(500));
-                }
-                assertThat(first).as("a probe statement within 30 s").isNotNull();
-                for (String m = client.next(Duration.ofSeconds(3)); m != null; m = client.next(Duration.ofSeconds(3))) {
-                    // the probes' late answers
-                }
+                // Until the consumer has its partitions nothing arrives: probes first, then the burst.
+                awaitProbes(client, producer, control, UUID.randomUUID());
                 publish(producer, control, java.util.stream.IntStream.range(0, burst).mapToObj(i -> "burst " + i).toList(),
                         UUID.randomUUID());
             }
@@ -111,6 +103,53 @@ class SubscriptionTest {
         assertThat(messages).extracting(m -> m.get("type").asText()).as("%s", messages).containsOnly("next");
         assertThat(messages).extracting(m -> m.at("/payload/data/statementAdded/content").asText())
                 .containsExactly("burst 0", "burst 1", "burst 2", "burst 3", "burst 4");
+    }
+
+    /**
+     * A statement whose article cannot be fetched (article-service is unreachable here, and {@code article} is non-null)
+     * is delivered as an event without data and with an error naming the field, and the subscription goes on: the
+     * next statements arrive too.
+     */
+    @Test
+    void aStatementWhoseArticleCannotBeFetchedComesWithAnErrorAndTheSubscriptionGoesOn() throws Exception {
+        UUID control = UUID.randomUUID();
+        List<JsonNode> messages = new ArrayList<>();
+        try (GraphQlWsClient client = GraphQlWsClient.connect(graphql.toString())) {
+            client.subscribe("down", JSON.writeValueAsString(Map.of(
+                    "query", "subscription($about: ID) { statementAdded(filter: { about: $about }) { content article { id title } } }",
+                    "variables", Map.of("about", GlobalId.of("Control", control)))));
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                awaitProbes(client, producer, control, null);
+                publish(producer, control, List.of("after 1"), null);
+                messages.add(JSON.readTree(client.next(Duration.ofSeconds(15))));
+                publish(producer, control, List.of("after 2"), null);
+                messages.add(JSON.readTree(client.next(Duration.ofSeconds(15))));
+            }
+        }
+        assertThat(messages).extracting(m -> m.get("type").asText()).as("%s", messages).containsExactly("next", "next");
+        for (JsonNode message : messages) {
+            assertThat(message.at("/payload/data/statementAdded").isMissingNode() || message.at("/payload/data/statementAdded").isNull())
+                    .as("%s", message).isTrue();
+            assertThat(message.at("/payload/errors/0/path").toString()).as("%s", message).contains("article");
+        }
+    }
+
+    /**
+     * Publishes probe statements until the subscription receives one (the gateway's consumer starts at the latest
+     * offset once it has its partitions), then waits until the probes' late events have arrived.
+     */
+    private void awaitProbes(GraphQlWsClient client, KafkaProducer<String, String> producer, UUID control, UUID speaker)
+            throws Exception {
+        String first = null;
+        for (int attempt = 0; attempt < 60 && first == null; attempt++) {
+            publish(producer, control, List.of("probe"), speaker);
+            first = client.next(Duration.ofMillis(500));
+        }
+        assertThat(first).as("a probe statement within 30 s").isNotNull();
+        for (String m = client.next(Duration.ofSeconds(3)); m != null; m = client.next(Duration.ofSeconds(3))) {
+            // the probes' late events
+        }
     }
 
     private void publish(KafkaProducer<String, String> producer, UUID control, String content) throws Exception {

@@ -2,6 +2,7 @@ package org.dossier.gateway.config;
 
 import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
@@ -17,6 +18,7 @@ import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
 import java.util.ArrayList;
 import java.util.List;
+import org.dossier.gateway.graphql.EventByEventSubscriptionStrategy;
 import org.dossier.gateway.graphql.LeanBatchFetching;
 import org.dossier.gateway.graphql.LeanExecutionStrategy;
 import org.dossier.gateway.graphql.LeanInstrumentationChain;
@@ -80,6 +82,13 @@ public class GraphQlInstrumentationSetup implements EventingService {
         } else {
             LOG.warnf("SmallRye's query strategy %s kept: queries take graphql-java's general path",
                     configured.getQueryStrategy().getClass().getName());
+        }
+        // An event whose non-null field could not be completed (a downstream service down) must not end the subscription.
+        if (configured.getSubscriptionStrategy().getClass() == SubscriptionExecutionStrategy.class) {
+            builder.subscriptionExecutionStrategy(new EventByEventSubscriptionStrategy(new ExceptionHandler()));
+        } else {
+            LOG.warnf("SmallRye's subscription strategy %s kept: an event with a null in a non-null field ends its subscription",
+                    configured.getSubscriptionStrategy().getClass().getName());
         }
         if (allFieldsVisible()) {
             // SmallRye reads the setting "default" as a pattern of fields to hide: a regular expression matched on
