@@ -99,6 +99,8 @@ final class LevelExecution {
      * loaders' caches), and the futures of batches that failed (which the data loaders drop from their caches).
      */
     private final Map<FetchKey, Object> handedOver = new HashMap<>();
+    /** Objects of the current wave whose answers wait to be filled; only the thread running {@link #drain} touches it. */
+    private final List<Unfilled> unfilled = new ArrayList<>();
     /** Fields whose fetcher gave a future (a batched field), waiting for the next dispatch. */
     private List<Waiting> waiting = new ArrayList<>();
 
@@ -153,6 +155,7 @@ final class LevelExecution {
             resolve(task);
         }
         if (waiting.isEmpty()) {
+            fill();
             result.complete(new ExecutionResultImpl(rootAnswer, context.getErrors()));
             return;
         }
@@ -163,6 +166,8 @@ final class LevelExecution {
             futures[i] = wave.get(i).future;
         }
         loaders.dispatchAll();
+        // Before the wave's completion is watched: it may complete on another thread, which then resolves the next wave.
+        fill();
         CompletableFuture.allOf(futures).whenComplete((done, failure) -> {
             if (failure != null) {
                 for (Waiting field : wave) {
@@ -202,25 +207,16 @@ final class LevelExecution {
         }
     }
 
-    /** Fills an object's answer: plain leaves read at once, other fields fetched (waiting when batched). */
+    /**
+     * Fetches an object's other fields (waiting when batched); its answer is filled by {@link #fill}, once the wave's
+     * batches are on their way.
+     */
     private void resolve(ObjectTask task) {
         LeanExecutionStrategy.Plan plan = task.plan;
-        Object[] leaves = null;
-        if (plan.leafCount() > 0) {
-            leaves = plan.readLeaves(context, task.source);
-            if (leaves == null) {
-                throw FALL_BACK;
-            }
-        }
         Fetch[] fetches = fetchesOf(plan, task.type);
-        List<String> keys = plan.keys();
-        int next = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            if (plan.isLeaf(i)) {
-                task.answer.put(keys.get(i), leaves[i]);
-                continue;
-            }
-            Fetch fetch = fetches[next++];
+        Object[] fetchedValues = new Object[fetches.length];
+        for (int next = 0; next < fetches.length; next++) {
+            Fetch fetch = fetches[next];
             Object fetched = fetch.fetch(this, task);
             if (fetched instanceof CompletionStage<?> stage) {
                 fetched = stage.toCompletableFuture();
@@ -229,12 +225,40 @@ final class LevelExecution {
                 handedOver.put(new FetchKey(task.source, fetch.field), fetched);
             }
             if (fetched instanceof CompletableFuture<?> future) {
-                task.answer.put(fetch.key, null); // keeps the key's place in the answer
-                waiting.add(new Waiting(task, fetch, future));
+                waiting.add(new Waiting(task, fetch, future)); // its key keeps its place in the answer, null until then
             } else {
-                task.answer.put(fetch.key, completeFetched(task, fetch, fetched));
+                fetchedValues[next] = completeFetched(task, fetch, fetched);
             }
         }
+        unfilled.add(new Unfilled(task, fetchedValues));
+    }
+
+    /**
+     * Reads the plain leaves of the objects resolved in this wave and writes their answers in the selection's order.
+     * Done after the wave's batches are dispatched, so that it runs while the services answer.
+     */
+    private void fill() {
+        for (Unfilled object : unfilled) {
+            ObjectTask task = object.task;
+            LeanExecutionStrategy.Plan plan = task.plan;
+            Object[] leaves = null;
+            if (plan.leafCount() > 0) {
+                leaves = plan.readLeaves(context, task.source);
+                if (leaves == null) {
+                    throw FALL_BACK;
+                }
+            }
+            List<String> keys = plan.keys();
+            int next = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                task.answer.put(keys.get(i), plan.isLeaf(i) ? leaves[i] : object.fetchedValues[next++]);
+            }
+        }
+        unfilled.clear();
+    }
+
+    /** An object whose other fields were fetched and whose answer is still empty. */
+    private record Unfilled(ObjectTask task, Object[] fetchedValues) {
     }
 
     private Fetch[] fetchesOf(LeanExecutionStrategy.Plan plan, GraphQLObjectType type) {
