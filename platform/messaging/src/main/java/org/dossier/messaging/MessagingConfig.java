@@ -29,10 +29,6 @@ public interface MessagingConfig {
         /** How long Kafka may take to acknowledge a batch before the relay gives up and retries it. */
         @WithDefault("30s")
         Duration sendTimeout();
-
-        /** Published rows older than this are deleted. */
-        @WithDefault("P3D")
-        Duration retention();
     }
 
     interface Inbox {
