@@ -119,10 +119,10 @@ public final class IngestBench {
                                     warmSingles[0] = singleLatencies.size();
                                 }
                             }
-                            Collections.sort(inWindow);
                             if (!report) {
                                 continue;
                             }
+                            Collections.sort(inWindow);
                             System.out.printf("%,7d articles: last 10,000 at %,6.0f/s, cumulative %,6.0f/s%s%n", w[0],
                                     10_000 / (w[1] / 1e9), w[0] / (w[2] / 1e9), inWindow.isEmpty() ? ""
                                             : String.format("; single POSTs in it: %d, p95 %.0f ms, max %.0f ms", inWindow.size(),
