@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Bulk ingest through the NDJSON endpoint, with single POSTs at a steady rate alongside.
@@ -21,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code java -cp bench/target/bench.jar org.dossier.bench.IngestBench [articles] [batch-size] [streams] [single-per-second]}
  * (defaults 100000 5000 2 10). Environment: DOSSIER_INGEST (default http://127.0.0.1:8081/api/articles),
  * DOSSIER_API_KEY (or .dossier/api-key), DOSSIER_BENCH_WARM_UP (articles sent the same way first and not counted, default 0:
- * with 20000 a fresh stack is measured warm). Prints the rate of every 10,000 articles, then the totals and the single-POST
- * latencies.
+ * with 20000 a fresh stack is measured warm), DOSSIER_BENCH_RATE (articles per second for all bulk streams together, default 0:
+ * as fast as the server takes them). Prints the rate of every 10,000 articles, then the totals and the single-POST latencies.
  */
 public final class IngestBench {
 
@@ -33,6 +34,40 @@ public final class IngestBench {
     /** The first windows run while the JIT compiles; single posts after them are reported apart as well. */
     private static final long WARM_UP_ARTICLES = 20_000;
     private static final int GENERATOR_WARM_UP = 50_000;
+
+    /**
+     * Bulk lines at a steady rate for all streams together. Behind the schedule, lines go at once, but a backlog of more
+     * than a second is forgotten: a slow stretch (a cold JVM) is not followed by a long burst above the rate.
+     */
+    private static final class Pacer {
+
+        private final long interval;
+        private long next = System.nanoTime();
+
+        private Pacer(double articlesPerSecond) {
+            this.interval = articlesPerSecond > 0 ? (long) (1e9 / articlesPerSecond) : 0;
+        }
+
+        boolean paced() {
+            return interval > 0;
+        }
+
+        /** Waits for the next article's turn; without a rate, returns at once. */
+        void await() {
+            if (interval == 0) {
+                return;
+            }
+            long due;
+            synchronized (this) {
+                due = Math.max(next, System.nanoTime() - 1_000_000_000L);
+                next = due + interval;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 200_000) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -75,6 +110,8 @@ public final class IngestBench {
         int[] windowSingles = {0};
         int[] warmSingles = {-1};
 
+        double rate = Double.parseDouble(System.getenv().getOrDefault("DOSSIER_BENCH_RATE", "0"));
+        Pacer pacer = new Pacer(rate);
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Long> singleLatencies = Collections.synchronizedList(new ArrayList<>());
         // Single posts come from another client, as from another partner: on one HTTP/2 connection they would queue
@@ -96,7 +133,7 @@ public final class IngestBench {
                     }
                     int count = (int) Math.min(batchSize, total - first);
                     try {
-                        String answer = sendBatch(http, endpoint + "/batch", key, generator, runSeed, first, count);
+                        String answer = sendBatch(http, endpoint + "/batch", key, generator, runSeed, first, count, pacer);
                         long ok = answer.lines().filter(l -> l.contains("\"status\":201") || l.contains("\"status\":200")).count();
                         stored.addAndGet(ok);
                         failed.addAndGet(count - ok);
@@ -145,8 +182,9 @@ public final class IngestBench {
             System.out.printf("warm-up done: %,d stored, %,d failed in %.1f s%n", stored.get(), failed.get(), seconds);
             return;
         }
-        System.out.printf("bulk: %,d stored, %,d failed in %.1f s = %,.0f articles/s (batches of %d, %d streams)%n",
-                stored.get(), failed.get(), seconds, stored.get() / seconds, batchSize, streams);
+        System.out.printf("bulk: %,d stored, %,d failed in %.1f s = %,.0f articles/s (batches of %d, %d streams%s)%n",
+                stored.get(), failed.get(), seconds, stored.get() / seconds, batchSize, streams,
+                rate > 0 ? String.format(", paced at %,.0f/s", rate) : "");
         if (!singleLatencies.isEmpty()) {
             System.out.printf("single POST during the load (%d requests at %d/s): %s%n", singleLatencies.size(), singlesPerSecond,
                     summary(singleLatencies));
@@ -159,14 +197,18 @@ public final class IngestBench {
     }
 
     private static String sendBatch(HttpClient http, String url, String key, ArticleGenerator generator, long runSeed, long first,
-            int count) throws IOException, InterruptedException {
+            int count, Pacer pacer) throws IOException, InterruptedException {
         // The body is generated while it is sent, as a partner streaming a large file would.
         PipedInputStream body = new PipedInputStream(1 << 20);
         PipedOutputStream writer = new PipedOutputStream(body);
         Thread producer = new Thread(() -> {
             try (writer) {
                 for (long i = first; i < first + count; i++) {
+                    pacer.await();
                     writer.write((generator.ndjsonLine(runSeed % 1_000_000 * 1_000_000_000L + i) + "\n").getBytes(StandardCharsets.UTF_8));
+                    if (pacer.paced()) {
+                        writer.flush(); // wakes the reader: a piped stream's reader otherwise polls for data once a second
+                    }
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
