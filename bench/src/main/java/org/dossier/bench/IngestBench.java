@@ -54,7 +54,7 @@ public final class IngestBench {
 
         /** Waits for the next article's turn; without a rate, returns at once. */
         void await() {
-            if (interval == 0) {
+            if (!paced()) {
                 return;
             }
             long due;

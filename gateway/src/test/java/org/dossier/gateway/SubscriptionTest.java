@@ -48,13 +48,10 @@ class SubscriptionTest {
         UUID other = UUID.randomUUID();
         List<JsonNode> all = new ArrayList<>();
         try (GraphQlWsClient client = GraphQlWsClient.connect(graphql.toString())) {
-            client.subscribe("1", JSON.writeValueAsString(Map.of(
-                    "query", "subscription($about: ID) { statementAdded(filter: { about: $about }) { id cue content direct } }",
-                    "variables", Map.of("about", GlobalId.of("Control", wanted)))));
+            subscribeToStatementsAbout(client, "1", wanted, "id cue content direct");
             // The gateway's consumer starts at the latest offset once it has its partitions: publish until one arrives.
             String received = null;
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = producer()) {
                 for (int attempt = 0; attempt < 60 && received == null; attempt++) {
                     publish(producer, other, "The ministry said the other rule stays.");
                     publish(producer, wanted, "The minister said the licences would resume.");
@@ -86,11 +83,8 @@ class SubscriptionTest {
         int burst = 5;
         List<JsonNode> messages = new ArrayList<>();
         try (GraphQlWsClient client = GraphQlWsClient.connect(graphql.toString())) {
-            client.subscribe("burst", JSON.writeValueAsString(Map.of(
-                    "query", "subscription($about: ID) { statementAdded(filter: { about: $about }) { content speaker { name } } }",
-                    "variables", Map.of("about", GlobalId.of("Control", control)))));
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            subscribeToStatementsAbout(client, "burst", control, "content speaker { name }");
+            try (KafkaProducer<String, String> producer = producer()) {
                 // Until the consumer has its partitions nothing arrives: probes first, then the burst.
                 awaitProbes(client, producer, control, UUID.randomUUID());
                 publish(producer, control, java.util.stream.IntStream.range(0, burst).mapToObj(i -> "burst " + i).toList(),
@@ -115,11 +109,8 @@ class SubscriptionTest {
         UUID control = UUID.randomUUID();
         List<JsonNode> messages = new ArrayList<>();
         try (GraphQlWsClient client = GraphQlWsClient.connect(graphql.toString())) {
-            client.subscribe("down", JSON.writeValueAsString(Map.of(
-                    "query", "subscription($about: ID) { statementAdded(filter: { about: $about }) { content article { id title } } }",
-                    "variables", Map.of("about", GlobalId.of("Control", control)))));
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            subscribeToStatementsAbout(client, "down", control, "content article { id title }");
+            try (KafkaProducer<String, String> producer = producer()) {
                 awaitProbes(client, producer, control, null);
                 publish(producer, control, List.of("after 1"), null);
                 messages.add(JSON.readTree(client.next(Duration.ofSeconds(15))));
@@ -150,6 +141,19 @@ class SubscriptionTest {
         for (String m = client.next(Duration.ofSeconds(3)); m != null; m = client.next(Duration.ofSeconds(3))) {
             // the probes' late events
         }
+    }
+
+    /** Subscribes to the statements about one control, selecting {@code selection} of each. */
+    private static void subscribeToStatementsAbout(GraphQlWsClient client, String id, UUID control, String selection)
+            throws Exception {
+        client.subscribe(id, JSON.writeValueAsString(Map.of(
+                "query", "subscription($about: ID) { statementAdded(filter: { about: $about }) { " + selection + " } }",
+                "variables", Map.of("about", GlobalId.of("Control", control)))));
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", RealInfrastructure.get().bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
     }
 
     private void publish(KafkaProducer<String, String> producer, UUID control, String content) throws Exception {
