@@ -385,6 +385,7 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         private final MergedSelectionSet all;
         private final MergedSelectionSet rest;
         private final List<String> keys;
+        private final String[] keyArray;
         private final Leaf[] leaves;
         private final int leafCount;
         /** The other fields as {@link LevelExecution} fetches them, made on its first use in the request. */
@@ -394,6 +395,7 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
             this.all = all;
             this.rest = rest;
             this.keys = keys;
+            this.keyArray = keys.toArray(String[]::new);
             this.leaves = leaves;
             this.leafCount = leafCount;
         }
@@ -408,6 +410,11 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
 
         List<String> keys() {
             return keys;
+        }
+
+        /** A new answer for an object of this plan, its values set later. */
+        AnswerObject newAnswer() {
+            return new AnswerObject(keyArray);
         }
 
         /** Whether the field at key {@code i} is a plain leaf. */
@@ -434,18 +441,21 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
             return values;
         }
 
-        /** The object's answer: the leaves and the other fields' values (in their order), in the selection's order. */
+        /**
+         * The object's answer: the leaves (as {@link #readLeaves} gave them, an array the answer then keeps) and the
+         * other fields' values (in their order), in the selection's order.
+         */
         Map<String, Object> merge(Object[] leafValues, List<Object> restValues) {
-            Map<String, Object> answer = new LinkedHashMap<>(capacity(keys.size()));
-            int rest = 0;
-            for (int i = 0; i < leaves.length; i++) {
-                answer.put(keys.get(i), leaves[i] != null ? leafValues[i] : restValues.get(rest++));
+            Object[] values = leafValues != null ? leafValues : new Object[leaves.length];
+            if (leafCount < leaves.length) {
+                int rest = 0;
+                for (int i = 0; i < leaves.length; i++) {
+                    if (leaves[i] == null) {
+                        values[i] = restValues.get(rest++);
+                    }
+                }
             }
-            return answer;
-        }
-
-        private static int capacity(int size) {
-            return (int) (size / 0.75f) + 1;
+            return new AnswerObject(keyArray, values);
         }
     }
 }

@@ -14,7 +14,9 @@ import io.smallrye.graphql.spi.DataFetcherService;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,12 @@ public class LeanFieldFetchers implements DataFetcherService {
         /** SmallRye's transformation of the value (a date's format) does not read the data-fetching environment. */
         private final boolean transformsAlone;
         private volatile MethodHandle reader;
+        /**
+         * The text of each date or time already transformed, for a single-valued java.time field transformed without
+         * the environment: formatting is a pure function of the value, and the same days recur (the flagship answer
+         * formats about 3,000 dates, most of them seen before). Null for other fields.
+         */
+        private final Map<Object, Object> formatted;
 
         LeanFieldFetcher(Field field, Reference owner) {
             this.field = field;
@@ -59,6 +67,8 @@ public class LeanFieldFetchers implements DataFetcherService {
             this.helper = new Helper(field);
             this.asRead = helper.passesValuesThrough();
             this.transformsAlone = helper.transformsWithoutEnvironment();
+            this.formatted = !asRead && transformsAlone && !field.hasWrapper()
+                    && MEMOISED_TYPES.contains(field.getReference().getClassName()) ? new ConcurrentHashMap<>() : null;
         }
 
         @Override
@@ -91,6 +101,16 @@ public class LeanFieldFetchers implements DataFetcherService {
                 if (asRead) {
                     return value;
                 }
+                if (formatted != null && value != null) {
+                    Object known = formatted.get(value);
+                    if (known == null) {
+                        known = helper.transformOrAdaptResponse(value, null);
+                        if (known != null && formatted.size() < MEMOISED_VALUES) {
+                            formatted.put(value, known);
+                        }
+                    }
+                    return known;
+                }
                 return helper.transformOrAdaptResponse(value, transformsAlone ? null : environment.get());
             } catch (Exception | Error e) {
                 throw e;
@@ -112,6 +132,13 @@ public class LeanFieldFetchers implements DataFetcherService {
             return reader;
         }
     }
+
+    /** Immutable value types whose equal values SmallRye formats to equal texts. */
+    private static final Set<String> MEMOISED_TYPES = Set.of("java.time.LocalDate", "java.time.LocalDateTime",
+            "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.OffsetTime", "java.time.ZonedDateTime",
+            "java.time.Instant");
+    /** Texts kept per field at most: a few years of days, a bounded share of the heap (about 100 bytes each). */
+    private static final int MEMOISED_VALUES = 20_000;
 
     /** Collections that SmallRye copies into an {@code ArrayList} when it walks them. */
     private static final Set<String> LIST_CLASSES = Set.of("java.util.List", "java.util.Collection", "java.util.ArrayList");

@@ -41,7 +41,6 @@ import graphql.util.FpKit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +89,7 @@ final class LevelExecution {
     private final DataLoaderRegistry loaders;
     private final ResolveType typeResolver = new ResolveType();
     private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
-    private final Map<String, Object> rootAnswer = new LinkedHashMap<>();
+    private AnswerObject rootAnswer;
     /** Objects whose fields can be resolved now; only the thread running {@link #drain} touches it. */
     private final ArrayDeque<ObjectTask> ready = new ArrayDeque<>();
     /**
@@ -140,6 +139,7 @@ final class LevelExecution {
         try {
             GraphQLObjectType type = (GraphQLObjectType) root.getExecutionStepInfo().getUnwrappedNonNullType();
             LeanExecutionStrategy.Plan plan = strategy.planOf(context, root.getFields(), type);
+            rootAnswer = plan.newAnswer();
             ready.add(new ObjectTask(plan, type, root.getSource(), root.getLocalContext(), new RootPosition(root), rootAnswer));
             drain();
         } catch (RuntimeException e) {
@@ -180,7 +180,7 @@ final class LevelExecution {
             }
             try {
                 for (Waiting field : wave) {
-                    field.owner.answer.put(field.fetch.key, completeFetched(field.owner, field.fetch, field.future.join()));
+                    field.owner.answer.set(field.fetch.index, completeFetched(field.owner, field.fetch, field.future.join()));
                 }
                 drain();
             } catch (RuntimeException e) {
@@ -225,7 +225,7 @@ final class LevelExecution {
                 handedOver.put(new FetchKey(task.source, fetch.field), fetched);
             }
             if (fetched instanceof CompletableFuture<?> future) {
-                waiting.add(new Waiting(task, fetch, future)); // its key keeps its place in the answer, null until then
+                waiting.add(new Waiting(task, fetch, future)); // its value is set when the batch is back
             } else {
                 fetchedValues[next] = completeFetched(task, fetch, fetched);
             }
@@ -248,10 +248,14 @@ final class LevelExecution {
                     throw FALL_BACK;
                 }
             }
-            List<String> keys = plan.keys();
-            int next = 0;
-            for (int i = 0; i < keys.size(); i++) {
-                task.answer.put(keys.get(i), plan.isLeaf(i) ? leaves[i] : object.fetchedValues[next++]);
+            Fetch[] fetches = plan.fetches;
+            for (int next = 0; next < fetches.length; next++) {
+                task.answer.set(fetches[next].index, object.fetchedValues[next]);
+            }
+            for (int i = 0; leaves != null && i < leaves.length; i++) {
+                if (plan.isLeaf(i)) {
+                    task.answer.set(i, leaves[i]);
+                }
             }
         }
         unfilled.clear();
@@ -269,7 +273,7 @@ final class LevelExecution {
             int next = 0;
             for (int i = 0; i < keys.size(); i++) {
                 if (!plan.isLeaf(i)) {
-                    fetches[next++] = new Fetch(context, root, type, keys.get(i), plan.all().getSubField(keys.get(i)));
+                    fetches[next++] = new Fetch(context, root, type, i, keys.get(i), plan.all().getSubField(keys.get(i)));
                 }
             }
             plan.fetches = fetches;
@@ -346,14 +350,14 @@ final class LevelExecution {
             }
             return plan.merge(leaves, List.of());
         }
-        Map<String, Object> answer = new LinkedHashMap<>((int) (plan.keys().size() / 0.75f) + 1);
+        AnswerObject answer = plan.newAnswer();
         ready.add(new ObjectTask(plan, objectType, value, localContext, new ObjectPosition(position, objectType), answer));
         return answer;
     }
 
     /** An object to resolve: its plan, its value and its answer, which its parent already holds. */
     private record ObjectTask(LeanExecutionStrategy.Plan plan, GraphQLObjectType type, Object source, Object localContext,
-                              Position position, Map<String, Object> answer) {
+                              Position position, AnswerObject answer) {
     }
 
     /** Where graphql-java's path finds the fetches handed over to it. */
@@ -393,6 +397,8 @@ final class LevelExecution {
      * its arguments and directives (the same for every object, as they depend on the query and its variables).
      */
     static final class Fetch {
+        /** The field's place in its object's selection. */
+        final int index;
         final String key;
         final MergedField field;
         final GraphQLFieldDefinition definition;
@@ -403,8 +409,9 @@ final class LevelExecution {
         private final Supplier<ImmutableMapWithNullValues<String, Object>> arguments;
         private final QueryDirectives directives;
 
-        Fetch(ExecutionContext context, ExecutionStrategyParameters root, GraphQLObjectType parentType, String key,
-              MergedField field) {
+        Fetch(ExecutionContext context, ExecutionStrategyParameters root, GraphQLObjectType parentType, int index,
+              String key, MergedField field) {
+            this.index = index;
             this.key = key;
             this.field = field;
             this.parentType = parentType;

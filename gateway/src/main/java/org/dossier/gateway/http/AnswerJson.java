@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dossier.gateway.graphql.AnswerObject;
 
 /**
  * The JSON text of a GraphQL answer, as the gateway sends it: graphql-java's result in the specification's shape
@@ -54,6 +55,8 @@ final class AnswerJson {
             generator.writeNull();
         } else if (type == String.class) {
             generator.writeString((String) value);
+        } else if (type == AnswerObject.class) {
+            answerObject(generator, (AnswerObject) value);
         } else if (type == LinkedHashMap.class) {
             object(generator, (Map<?, ?>) value);
         } else if (type == ArrayList.class) {
@@ -84,6 +87,16 @@ final class AnswerJson {
             Object name = field.getKey();
             generator.writeFieldName(name instanceof String text ? text : String.valueOf(name));
             value(generator, field.getValue());
+        }
+        generator.writeEndObject();
+    }
+
+    /** An object of a lean answer: its keys and values read by place, no entry made per field. */
+    private static void answerObject(JsonGenerator generator, AnswerObject object) throws IOException {
+        generator.writeStartObject();
+        for (int i = 0, size = object.size(); i < size; i++) {
+            generator.writeFieldName(object.key(i));
+            value(generator, object.value(i));
         }
         generator.writeEndObject();
     }

@@ -67,4 +67,38 @@ class LeanFieldFetchersTest {
         assertThat(new LeanFieldFetchers.Helper(textSet).transformOrAdaptResponse(new LinkedHashSet<>(values), null))
                 .isNotInstanceOf(List.class);
     }
+
+    /** A source object for the fetchers below. */
+    public static final class Dated {
+        private final Object value;
+
+        Dated(Object value) {
+            this.value = value;
+        }
+
+        public Object getValue() {
+            return value;
+        }
+    }
+
+    @Test
+    void dates_and_times_read_again_give_the_text_smallrye_gives() throws Exception {
+        Reference owner = new Reference();
+        owner.setClassName(Dated.class.getName());
+        Field day = field("java.time.LocalDate", "java.lang.String", ReferenceType.SCALAR, null);
+        Field instant = field("java.time.OffsetDateTime", "java.lang.String", ReferenceType.SCALAR, null);
+        LeanFieldFetchers.LeanFieldFetcher days = new LeanFieldFetchers.LeanFieldFetcher(day, owner);
+        LeanFieldFetchers.LeanFieldFetcher instants = new LeanFieldFetchers.LeanFieldFetcher(instant, owner);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            // few distinct values, so that most are read again; years beyond four digits and before year 1 included
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(random.nextInt(40) * 9_000L - 200_000L);
+            java.time.OffsetDateTime time = java.time.OffsetDateTime.of(date.atTime(random.nextInt(3) * 7, 30),
+                    java.time.ZoneOffset.ofHours(random.nextInt(3) - 1));
+            assertThat(days.read(new Dated(date))).isEqualTo(new LeanFieldFetchers.Helper(day).transformOrAdaptResponse(date, null));
+            assertThat(instants.read(new Dated(time)))
+                    .isEqualTo(new LeanFieldFetchers.Helper(instant).transformOrAdaptResponse(time, null));
+        }
+        assertThat(days.read(new Dated(null))).isNull();
+    }
 }

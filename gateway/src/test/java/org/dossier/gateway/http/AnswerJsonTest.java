@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.dossier.gateway.graphql.AnswerObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,9 @@ class AnswerJsonTest {
                 for (int i = random.nextInt(5); i > 0; i--) {
                     object.put(randomText(random), randomValue(random, depth - 1));
                 }
-                yield object;
+                // the lean paths' objects as well as graphql-java's maps
+                yield kind == 6 ? object
+                        : new AnswerObject(object.keySet().toArray(String[]::new), object.values().toArray());
             }
             default -> {
                 List<Object> list = new ArrayList<>();
