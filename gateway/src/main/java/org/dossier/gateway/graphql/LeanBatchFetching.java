@@ -10,10 +10,17 @@ import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
 import io.smallrye.graphql.schema.model.Operation;
 import java.lang.reflect.Field;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.BatchLoaderWithContext;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,10 +77,37 @@ public class LeanBatchFetching extends SimplePerformantInstrumentation implement
             if (fetched != null) {
                 return fetched; // a batch that failed on the level path: reported as graphql-java reports it, not asked again
             }
+            return environment.<Object, Object>getDataLoader(loaderName).load(environment.getSource(), keyContext(environment));
+        }
+
+        /** What SmallRye's batch function reads of a key: its arguments and its environment. */
+        Map<String, Object> keyContext(DataFetchingEnvironment environment) throws Exception {
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put("arguments", arguments.getArguments(environment, true));
             keyContext.put("dataFetchingEnvironment", environment);
-            return environment.<Object, Object>getDataLoader(loaderName).load(environment.getSource(), keyContext);
+            return keyContext;
+        }
+
+        /** Whether {@link #loadAll} can run this field's batches in this request. */
+        boolean loadsAll(DataLoaderRegistry loaders) {
+            DataLoader<?, ?> loader = loaders.getDataLoader(loaderName);
+            return loader != null && loader.getBatchLoadFunction() instanceof BatchLoaderWithContext<?, ?>;
+        }
+
+        /**
+         * One batch for all these parents, straight through the data loader's own batch function (no future, cache
+         * entry or key context per parent). SmallRye's batch reads the first key's context only (its arguments and
+         * environment, the same for every parent of one field), so each parent is given that one.
+         */
+        CompletableFuture<List<Object>> loadAll(DataLoaderRegistry loaders, List<Object> parents,
+                                                 DataFetchingEnvironment firstEnvironment) throws Exception {
+            @SuppressWarnings("unchecked")
+            BatchLoaderWithContext<Object, Object> batch =
+                    (BatchLoaderWithContext<Object, Object>) loaders.getDataLoader(loaderName).getBatchLoadFunction();
+            BatchLoaderEnvironment environment = BatchLoaderEnvironment.newBatchLoaderEnvironment()
+                    .keyContexts(parents, Collections.nCopies(parents.size(), keyContext(firstEnvironment)))
+                    .build();
+            return batch.load(parents, environment).toCompletableFuture();
         }
     }
 }

@@ -21,6 +21,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.introspection.Introspection;
+import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.schema.DataFetcher;
@@ -41,9 +42,11 @@ import graphql.util.FpKit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
@@ -63,13 +66,18 @@ import org.dataloader.DataLoaderRegistry;
  * per field of the request: the members allowed here act on the fetcher alone, see
  * {@link LeanInstrumentationChain.LeavesTrivialFetchersAlone}).
  * <p>
+ * The gateway's own batched fields ({@code @Source List}, {@link LeanBatchFetching}) are not loaded key by key: the
+ * parents waiting for one data loader are given to its batch function in one call when the wave is dispatched, keys
+ * asked for once as the loader would ask (no future, cache entry, environment or key context per parent: 4,500
+ * parents on the flagship query). Other batched fields go through their data loaders as before.
+ * <p>
  * Only answers without errors are made here. Whatever graphql-java would report (a fetcher that throws or returns
  * errors, a null in a non-null field, a value that does not serialise, a type that does not resolve) or a shape this
  * path does not take (a field selected twice with sub-selections, a reactive publisher, extensions from a fetcher)
  * stops it before it has touched the execution context, and the whole request goes down graphql-java's path,
  * which reports it as it always does. It is handed what the root fields' fetchers gave, so it reads the same objects,
- * and the batches already loaded for them are in the data loaders' caches: the services are not asked again for
- * what was fetched without error.
+ * and what the batches gave or will give them (from the data loaders' caches, or handed over for the batches run
+ * here): the services are not asked again for what was fetched without error.
  */
 final class LevelExecution {
 
@@ -102,6 +110,16 @@ final class LevelExecution {
     private final List<Unfilled> unfilled = new ArrayList<>();
     /** Fields whose fetcher gave a future (a batched field), waiting for the next dispatch. */
     private List<Waiting> waiting = new ArrayList<>();
+    /**
+     * Parents waiting for the next dispatch, by data loader, for the fields whose batches the level path runs itself:
+     * one batch per loader and dispatch, as the data loader would make it.
+     */
+    private final Map<String, Batch> batching = new LinkedHashMap<>();
+    /**
+     * Batches the level path has run, done or not: each parent's value (or its future) is handed over if graphql-java's
+     * path takes on, as the data loaders' caches would give it.
+     */
+    private final List<Batch> started = new ArrayList<>();
 
     LevelExecution(LeanExecutionStrategy strategy, ExecutionContext context, ExecutionStrategyParameters root) {
         this.strategy = strategy;
@@ -154,16 +172,31 @@ final class LevelExecution {
         while ((task = ready.poll()) != null) {
             resolve(task);
         }
-        if (waiting.isEmpty()) {
+        if (waiting.isEmpty() && batching.isEmpty()) {
             fill();
             result.complete(new ExecutionResultImpl(rootAnswer, context.getErrors()));
             return;
         }
         List<Waiting> wave = waiting;
         waiting = new ArrayList<>();
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[wave.size()];
-        for (int i = 0; i < futures.length; i++) {
+        List<Batch> batches = new ArrayList<>(batching.values());
+        try {
+            for (Batch batch : batches) {
+                batch.load(this);
+                started.add(batch);
+            }
+        } catch (RuntimeException e) {
+            fallBack();
+            return;
+        } finally {
+            batching.clear();
+        }
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[wave.size() + batches.size()];
+        for (int i = 0; i < wave.size(); i++) {
             futures[i] = wave.get(i).future;
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            futures[wave.size() + i] = batches.get(i).values;
         }
         loaders.dispatchAll();
         // Before the wave's completion is watched: it may complete on another thread, which then resolves the next wave.
@@ -175,12 +208,37 @@ final class LevelExecution {
                         handedOver.put(new FetchKey(field.owner.source, field.fetch.field), field.future);
                     }
                 }
+                for (Batch batch : batches) {
+                    if (batch.values.isCompletedExceptionally()) {
+                        batch.handOverFailure(handedOver);
+                    }
+                }
                 fallBack();
                 return;
             }
             try {
+                boolean whole = true;
+                for (Batch batch : batches) {
+                    List<Object> values = batch.values.join();
+                    if (!batch.whole(values)) {
+                        // as a data loader fails each key of a batch that does not give one value per key
+                        batch.handOverFailure(handedOver, batch.notWhole(values));
+                        whole = false;
+                    }
+                }
+                if (!whole) {
+                    throw FALL_BACK;
+                }
                 for (Waiting field : wave) {
                     field.owner.answer.set(field.fetch.index, completeFetched(field.owner, field.fetch, field.future.join()));
+                }
+                for (Batch batch : batches) {
+                    List<Object> values = batch.values.join();
+                    for (int i = 0; i < batch.parents.size(); i++) {
+                        ObjectTask parent = batch.parents.get(i);
+                        Fetch fetch = batch.fetches.get(i);
+                        parent.answer.set(fetch.index, completeFetched(parent, fetch, batch.valueOf(values, i)));
+                    }
                 }
                 drain();
             } catch (RuntimeException e) {
@@ -189,11 +247,109 @@ final class LevelExecution {
         });
     }
 
+    /**
+     * One data loader's batch for a wave, run by the level path itself: its keys (the parents) and, for each, the field
+     * it was asked for (the same loader may serve several selections of one field).
+     */
+    private static final class Batch {
+        final String loader;
+        final List<ObjectTask> parents = new ArrayList<>();
+        final List<Fetch> fetches = new ArrayList<>();
+        /** For each parent, the place of its key among the keys asked for (a key is asked for once, as a data loader does). */
+        private int[] places;
+        private int keyCount;
+        CompletableFuture<List<Object>> values;
+
+        Batch(String loader) {
+            this.loader = loader;
+        }
+
+        void add(ObjectTask parent, Fetch fetch) {
+            parents.add(parent);
+            fetches.add(fetch);
+        }
+
+        /**
+         * Calls the loader's batch function for all parents at once: no future, cache entry or key context per parent.
+         * SmallRye's batch reads the first key's context only (its arguments and environment), so that one is made.
+         */
+        void load(LevelExecution execution) {
+            List<Object> sources = new ArrayList<>(parents.size());
+            Map<LoadKey, Integer> asked = new HashMap<>((int) (parents.size() / 0.75f) + 1);
+            places = new int[parents.size()];
+            for (int i = 0; i < places.length; i++) {
+                Object source = parents.get(i).source;
+                Integer place = asked.putIfAbsent(new LoadKey(source, fetches.get(i).arguments()), sources.size());
+                if (place == null) {
+                    place = sources.size();
+                    sources.add(source);
+                }
+                places[i] = place;
+            }
+            keyCount = sources.size();
+            Fetch first = fetches.get(0);
+            try {
+                values = first.batcher.loadAll(execution.loaders, sources, execution.environment(parents.get(0), first));
+            } catch (Exception e) {
+                throw FALL_BACK;
+            }
+        }
+
+        /** Each parent's field, for graphql-java's path: failed as the batch failed (a data loader's way). */
+        void handOverFailure(Map<FetchKey, Object> handedOver) {
+            Throwable cause = values.handle((list, failure) -> failure).join();
+            handOverFailure(handedOver, cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause);
+        }
+
+        void handOverFailure(Map<FetchKey, Object> handedOver, Throwable cause) {
+            for (int i = 0; i < parents.size(); i++) {
+                handedOver.put(new FetchKey(parents.get(i).source, fetches.get(i).field), CompletableFuture.failedFuture(cause));
+            }
+        }
+
+        /**
+         * Each parent's field, for graphql-java's path: the value the batch gives it (now or later), so that it is not
+         * asked again. A failure handed over already stays.
+         */
+        void handOverValues(Map<FetchKey, Object> handedOver) {
+            for (int i = 0; i < parents.size(); i++) {
+                int place = places[i];
+                handedOver.putIfAbsent(new FetchKey(parents.get(i).source, fetches.get(i).field), values.thenApply(list -> {
+                    if (!whole(list)) {
+                        throw notWhole(list);
+                    }
+                    return list.get(place);
+                }));
+            }
+        }
+
+        /** Whether the batch gave one value per key asked for. */
+        boolean whole(List<Object> list) {
+            return list != null && list.size() == keyCount;
+        }
+
+        IllegalStateException notWhole(List<Object> list) {
+            return new IllegalStateException("the batch of " + loader + " gave "
+                    + (list == null ? "no list" : list.size() + " values") + " for " + keyCount + " keys");
+        }
+
+        Object valueOf(List<Object> list, int parent) {
+            return list.get(places[parent]);
+        }
+    }
+
+    /** A key as a data loader caches it: the parent (by its equality) and the field's arguments. */
+    private record LoadKey(Object source, Map<String, Object> arguments) {
+    }
+
     private void fallBack() {
         if (result.isDone()) {
             return;
         }
         try {
+            for (Batch batch : started) {
+                batch.handOverValues(handedOver);
+            }
             context.getGraphQLContext().put(HANDED_OVER, handedOver);
             strategy.generalPath(context, root).whenComplete((answer, failure) -> {
                 if (failure != null) {
@@ -217,6 +373,11 @@ final class LevelExecution {
         Object[] fetchedValues = new Object[fetches.length];
         for (int next = 0; next < fetches.length; next++) {
             Fetch fetch = fetches[next];
+            if (fetch.batcher != null && !(task.position instanceof RootPosition)) {
+                fetch.checkDeadline();
+                batching.computeIfAbsent(fetch.batcher.loaderName(), Batch::new).add(task, fetch); // set when it is back
+                continue;
+            }
             Object fetched = fetch.fetch(this, task);
             if (fetched instanceof CompletionStage<?> stage) {
                 fetched = stage.toCompletableFuture();
@@ -363,17 +524,24 @@ final class LevelExecution {
     /** Where graphql-java's path finds the fetches handed over to it. */
     private static final String HANDED_OVER = LevelExecution.class.getName() + ".handedOver";
 
-    /** A field of one object: the object and the field, both by identity. */
-    private record FetchKey(Object source, MergedField field) {
+    /**
+     * A field of one object: the object, and the field's first node in the query document, both by identity.
+     * graphql-java's path collects its own merged fields for each object, from the same nodes.
+     */
+    private record FetchKey(Object source, Field node) {
+
+        FetchKey(Object source, MergedField field) {
+            this(source, field.getSingleField());
+        }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof FetchKey key && key.source == source && key.field == field;
+            return other instanceof FetchKey key && key.source == source && key.node == node;
         }
 
         @Override
         public int hashCode() {
-            return 31 * System.identityHashCode(source) + System.identityHashCode(field);
+            return 31 * System.identityHashCode(source) + System.identityHashCode(node);
         }
     }
 
@@ -406,6 +574,10 @@ final class LevelExecution {
         private final boolean typeName;
         private final DataFetcher<?> fetcher;
         private final PlainFieldReader reader;
+        /** The field's batch fetcher when the level path runs its batches itself (see {@link #loadAll}), else null. */
+        private final LeanBatchFetching.LeanBatchFetcher batcher;
+        private final RequestLimits.DeadlineFetcher deadline;
+
         private final Supplier<ImmutableMapWithNullValues<String, Object>> arguments;
         private final QueryDirectives directives;
 
@@ -424,6 +596,12 @@ final class LevelExecution {
                     }, root, raw instanceof TrivialDataFetcher);
             this.fetcher = context.getInstrumentation().instrumentDataFetcher(raw, parameters, context.getInstrumentationState());
             this.reader = fetcher instanceof PlainFieldReader plain && plain.readsAlone() ? plain : null;
+            // The lean batch fetcher, behind the request timeout's check at most: what else an instrumentation wraps
+            // around a field's fetcher must see each object, so those fields go through their fetcher per object.
+            this.deadline = fetcher instanceof RequestLimits.DeadlineFetcher guarded ? guarded : null;
+            DataFetcher<?> unguarded = deadline != null ? deadline.inner() : fetcher;
+            this.batcher = unguarded instanceof LeanBatchFetching.LeanBatchFetcher lean
+                    && lean.loadsAll(context.getDataLoaderRegistry()) ? lean : null;
             this.arguments = definition.getArguments().isEmpty() ? ImmutableMapWithNullValues::emptyMap
                     : FpKit.intraThreadMemoize(() -> ImmutableMapWithNullValues.copyOf(ValuesResolver.getArgumentValues(
                     context.getGraphQLSchema().getCodeRegistry(), definition.getArguments(), field.getArguments(),
@@ -453,6 +631,16 @@ final class LevelExecution {
                 throw FALL_BACK;
             }
             return fetched;
+        }
+
+        private void checkDeadline() {
+            if (deadline != null) {
+                try {
+                    deadline.checkDeadline();
+                } catch (RuntimeException e) {
+                    throw FALL_BACK; // graphql-java's path reports it
+                }
+            }
         }
 
         /** Read by a plain reader or a light fetcher: nothing a second reading would ask the services for. */

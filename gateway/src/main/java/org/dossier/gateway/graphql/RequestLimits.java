@@ -14,6 +14,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.ExecutionResult;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.Duration;
 import org.dossier.gateway.config.GatewayLimitsConfig;
 
@@ -127,14 +128,39 @@ public class RequestLimits extends SimplePerformantInstrumentation implements Le
         if (started == null) {
             return fetcher;
         }
-        long deadline = started + limits.requestTimeout().toNanos();
-        return environment -> {
+        return new DeadlineFetcher(fetcher, started + limits.requestTimeout().toNanos(), limits.requestTimeout());
+    }
+
+    /** A field's fetcher that first checks the request's deadline. */
+    static final class DeadlineFetcher implements DataFetcher<Object> {
+        private final DataFetcher<?> inner;
+        private final long deadline;
+        private final Duration timeout;
+
+        DeadlineFetcher(DataFetcher<?> inner, long deadline, Duration timeout) {
+            this.inner = inner;
+            this.deadline = deadline;
+            this.timeout = timeout;
+        }
+
+        /** The fetcher it guards. */
+        DataFetcher<?> inner() {
+            return inner;
+        }
+
+        /** Fails the field when the request has run out of time. */
+        void checkDeadline() {
             if (System.nanoTime() - deadline > 0) {
-                throw new AbortExecutionException("The request took longer than " + describe(limits.requestTimeout())
+                throw new AbortExecutionException("The request took longer than " + describe(timeout)
                         + " (request timeout); this field was not resolved.");
             }
-            return fetcher.get(environment);
-        };
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            checkDeadline();
+            return inner.get(environment);
+        }
     }
 
     private static String describe(Duration duration) {

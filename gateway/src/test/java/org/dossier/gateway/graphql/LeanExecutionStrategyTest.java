@@ -41,6 +41,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
+import org.dataloader.BatchLoaderWithContext;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +74,7 @@ class LeanExecutionStrategyTest {
               span: Period!
             }
             type Period { start: Day end: Day kind: Kind! }
-            type Child { label: String! score: Float item: Item }
+            type Child { label: String! score: Float item: Item twin: Other }
             type Other { id: ID! label: String kind: Kind more: Other }
             """;
 
@@ -88,14 +90,14 @@ class LeanExecutionStrategyTest {
                 __typename
                 kind2: kind @skip(if: $skip)
                 other { id label kind more { id label more { label } } }
-                child { label score item { id name kind child { label } period { start kind } } }
+                child { label score item { id name kind child { label } period { start kind } } twin { id label kind more { label } } }
                 period { start end kind }
                 span { kind end }
               }
               loose {
                 id count
                 day @include(if: $with)
-                child { label }
+                child { label twin { label } }
                 ...Kids
                 other { label }
               }
@@ -106,6 +108,8 @@ class LeanExecutionStrategyTest {
 
     /** Batches the loader was asked for, in all. */
     private static final AtomicInteger BATCHES = new AtomicInteger();
+    /** Batches of twins given one key context for all keys: run by the level path itself, not by the data loader. */
+    private static final AtomicInteger WHOLE_TWIN_BATCHES = new AtomicInteger();
     /** Keys the loader was asked for, in all. */
     private static final AtomicInteger KEYS = new AtomicInteger();
 
@@ -190,6 +194,8 @@ class LeanExecutionStrategyTest {
         wire(wiring, "Period", "start", "end", "kind");
         wire(wiring, "Child", "label", "score", "item");
         wire(wiring, "Other", "id", "label", "kind");
+        // batched as the gateway's @Source fields are: the level path runs these batches itself
+        wiring.type("Child", t -> t.dataFetcher("twin", new LeanBatchFetching.LeanBatchFetcher("twins", new ArgumentHelper(List.of()))));
         wiring.type("Item", t -> t.dataFetcher("other", (DataFetcher<Object>) env ->
                 env.getDataLoader("others").load(((Map<?, ?>) env.getSource()).get("id"))));
         // batched again below a batched field: levels 3 and 4 are dispatched only if every object reported its fields
@@ -229,6 +235,32 @@ class LeanExecutionStrategyTest {
             }
             return others;
         }, LOADER_THREAD)));
+        // keyed by the parent object, given its arguments and environment as SmallRye's batches are; fails whole, now and then
+        loaders.register("twins", DataLoaderFactory.newDataLoader((BatchLoaderWithContext<Object, Object>) (children, context) -> {
+            Map<?, ?> first = (Map<?, ?>) context.getKeyContextsList().get(0);
+            if (children.size() > 1 && context.getKeyContextsList().stream().allMatch(keyContext -> keyContext == first)) {
+                WHOLE_TWIN_BATCHES.incrementAndGet();
+            }
+            DataFetchingEnvironment environment = (DataFetchingEnvironment) first.get("dataFetchingEnvironment");
+            String seen = environment.getField().getName() + " " + ((List<?>) first.get("arguments")).size();
+            return CompletableFuture.supplyAsync(() -> {
+                BATCHES.incrementAndGet();
+                KEYS.addAndGet(children.size());
+                List<Object> twins = new ArrayList<>();
+                for (Object child : children) {
+                    Object label = ((Map<?, ?>) child).get("label");
+                    if (troubledLoader && String.valueOf(label).hashCode() % 13 == 0) {
+                        throw new IllegalStateException("no twins today");
+                    }
+                    Map<String, Object> twin = new HashMap<>();
+                    twin.put("id", troubledLoader && String.valueOf(label).hashCode() % 5 == 0 ? null : "twin of " + label);
+                    twin.put("label", "twin (" + seen + ")");
+                    twin.put("kind", "TALKS");
+                    twins.add(label == null ? null : twin);
+                }
+                return twins;
+            }, LOADER_THREAD);
+        }));
         GraphQL graphQL = GraphQL.newGraphQL(schema).queryExecutionStrategy(strategy).instrumentation(instrumentation).build();
         ExecutionResult result = graphQL.executeAsync(ExecutionInput.newExecutionInput(QUERY).variables(variables)
                 .dataLoaderRegistry(loaders)).get(10, TimeUnit.SECONDS);
@@ -337,6 +369,7 @@ class LeanExecutionStrategyTest {
             readers.clear();
         }
         assertThat(cleanTrials).isEqualTo(100);
+        assertThat(WHOLE_TWIN_BATCHES.get()).as("twins batched by the level path itself").isGreaterThan(100);
         assertThat(levelByLevel).isGreaterThanOrEqualTo(100);
         assertThat(fellBack).isGreaterThan(100);
     }
