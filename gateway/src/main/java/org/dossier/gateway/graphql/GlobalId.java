@@ -10,8 +10,41 @@ import java.util.UUID;
  */
 public record GlobalId(String type, UUID id) {
 
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((type + ":" + id).getBytes(StandardCharsets.UTF_8));
+        // The bytes of "type:uuid" written directly (an answer has thousands of ids): type names are ASCII, as GraphQL's are.
+        int length = type.length();
+        byte[] text = new byte[length + 37];
+        for (int i = 0; i < length; i++) {
+            char c = type.charAt(i);
+            if (c >= 0x80) {
+                return ENCODER.encodeToString((type + ":" + id).getBytes(StandardCharsets.UTF_8));
+            }
+            text[i] = (byte) c;
+        }
+        text[length] = ':';
+        long most = id.getMostSignificantBits();
+        long least = id.getLeastSignificantBits();
+        int at = digits(most >>> 32, 8, text, length + 1);
+        text[at++] = '-';
+        at = digits(most >>> 16, 4, text, at);
+        text[at++] = '-';
+        at = digits(most, 4, text, at);
+        text[at++] = '-';
+        at = digits(least >>> 48, 4, text, at);
+        text[at++] = '-';
+        digits(least, 12, text, at);
+        return new String(ENCODER.encode(text), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The lowest {@code count} hex digits of the value, as {@link UUID#toString} writes them; the place after them. */
+    private static int digits(long value, int count, byte[] into, int at) {
+        for (int i = 0; i < count; i++) {
+            into[at + i] = HEX[(int) (value >>> (4 * (count - 1 - i))) & 0xf];
+        }
+        return at + count;
     }
 
     public static String of(String type, UUID id) {
