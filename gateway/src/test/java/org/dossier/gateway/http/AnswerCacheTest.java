@@ -45,6 +45,21 @@ class AnswerCacheTest {
     }
 
     @Test
+    void anAnswerAskedAgainIsServedOffTheHeapWithTheSameTextAndAge() {
+        var cache = new AnswerCache(1 << 20, Duration.ofSeconds(60), clock);
+        var computed = json("{\"data\":{\"name\":\"Ren\u00e9\"}}");
+        assertThat(computed.getByteBuf().isDirect()).as("a computed answer is served as written").isFalse();
+        cache.store("q", cache.generation(), computed);
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        var stored = cache.find("q").orElseThrow();
+        assertThat(stored.getByteBuf().isDirect()).isTrue();
+        assertThat(stored.getBytes()).isEqualTo(computed.getBytes());
+        assertThat(cache.find("q").orElseThrow().getByteBuf().isDirect()).isTrue();
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertThat(cache.find("q")).as("moving it off the heap did not make it younger").isEmpty();
+    }
+
+    @Test
     void answersExpireAfterTheMaximumAge() {
         var cache = new AnswerCache(1 << 20, Duration.ofSeconds(60), clock);
         cache.store("q", cache.generation(), json("{}"));
