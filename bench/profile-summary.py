@@ -12,7 +12,10 @@ KINDS = [
     ("writing answers (AnswerJson)", ("AnswerJson",)),
     ("reading JSON (Jackson)", ("com/fasterxml/jackson",)),
     ("GraphQL execution (graphql-java, data loaders)", ("graphql/execution", "org/dataloader")),
-    ("GraphQL parsing and validation", ("graphql/",)),
+    # before "graphql/", which the gateway's own package names also contain
+    ("the gateway's GraphQL code (level path, fetchers, batch functions)", ("org/dossier/gateway/graphql/",)),
+    ("GraphQL parsing and validation", ("graphql/parser", "graphql/validation", "graphql/ParseAndValidate")),
+    ("graphql-java, other", ("graphql/",)),
     ("JIT compiler", ("CompileBroker", "C2Compiler", "Compilation::")),
     ("garbage collection", ("GCTask", "PSPromotionManager", "PSScavenge", "G1", "ParallelGC")),
     ("database (JDBC, Hibernate)", ("org/postgresql", "org/hibernate", "io/agroal")),
