@@ -1,16 +1,19 @@
 package org.dossier.gateway.client;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Calls article-service with a timeout, a retry for passing faults and a circuit breaker for an outage. */
+/** Calls article-service with a timeout, a retry for passing faults and a circuit breaker for an outage; non-blocking. */
 @ApplicationScoped
 public class ArticleClient {
 
@@ -26,9 +29,10 @@ public class ArticleClient {
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public List<ArticleRecord> lookup(Collection<UUID> ids) {
+    @AsynchronousNonBlocking
+    public CompletionStage<List<ArticleRecord>> lookup(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         calls.count("article-service");
         return api.lookup(ids);
@@ -37,7 +41,8 @@ public class ArticleClient {
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public ArticlePageRecord search(String q, String source, String from, String to, int first, String after) {
+    @AsynchronousNonBlocking
+    public CompletionStage<ArticlePageRecord> search(String q, String source, String from, String to, int first, String after) {
         calls.count("article-service");
         return api.search(q, source, from, to, first, after);
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** article-service's internal batch API. Wrapped by {@link ArticleClient}, which adds fault tolerance. */
@@ -19,11 +20,11 @@ interface ArticleServiceApi {
 
     @POST
     @Path("internal/articles/lookup")
-    List<ArticleRecord> lookup(Collection<UUID> ids);
+    CompletionStage<List<ArticleRecord>> lookup(Collection<UUID> ids);
 
     @jakarta.ws.rs.GET
     @Path("api/articles")
-    ArticlePageRecord search(@jakarta.ws.rs.QueryParam("q") String q, @jakarta.ws.rs.QueryParam("source") String source,
+    CompletionStage<ArticlePageRecord> search(@jakarta.ws.rs.QueryParam("q") String q, @jakarta.ws.rs.QueryParam("source") String source,
                              @jakarta.ws.rs.QueryParam("from") String from, @jakarta.ws.rs.QueryParam("to") String to,
                              @jakarta.ws.rs.QueryParam("first") int first, @jakarta.ws.rs.QueryParam("after") String after);
 }

@@ -1,5 +1,6 @@
 package org.dossier.gateway.client;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -14,7 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Calls entity-service with a timeout, a retry for passing faults and a circuit breaker for an outage. Every method
- * takes the ids of all parents of one GraphQL level, so a nested query costs one call per level.
+ * takes the ids of all parents of one GraphQL level, so a nested query costs one call per level. Non-blocking: each
+ * returns at once, and the fault tolerance applies to the call's completion; no thread waits for the answer.
  */
 @ApplicationScoped
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
@@ -30,64 +34,73 @@ public class EntityClient {
         this.calls = calls;
     }
 
-    public List<EntityRecord> entities(Collection<UUID> ids) {
+    @AsynchronousNonBlocking
+    public CompletionStage<List<EntityRecord>> entities(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         calls.count("entity-service");
         return api.entities(ids);
     }
 
-    public PageRecord<EntityRecord> entityPage(String kind, String search, int first, String after) {
+    @AsynchronousNonBlocking
+    public CompletionStage<PageRecord<EntityRecord>> entityPage(String kind, String search, int first, String after) {
         calls.count("entity-service");
         return api.entityPage(kind, search, first, after);
     }
 
-    public PageRecord<EntityRecord> officials(UUID country, String search, int first, String after) {
+    @AsynchronousNonBlocking
+    public CompletionStage<PageRecord<EntityRecord>> officials(UUID country, String search, int first, String after) {
         calls.count("entity-service");
         return api.officials(country, search, first, after);
     }
 
-    public Map<UUID, List<EntityRecord>> entitiesOfArticles(Collection<UUID> articleIds) {
+    @AsynchronousNonBlocking
+    public CompletionStage<Map<UUID, List<EntityRecord>>> entitiesOfArticles(Collection<UUID> articleIds) {
         if (articleIds.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("entity-service");
         return api.entitiesOfArticles(articleIds);
     }
 
-    public Map<UUID, List<StatementRecord>> statementsOfArticles(Collection<UUID> articleIds) {
+    @AsynchronousNonBlocking
+    public CompletionStage<Map<UUID, List<StatementRecord>>> statementsOfArticles(Collection<UUID> articleIds) {
         if (articleIds.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("entity-service");
         return api.statementsOfArticles(articleIds);
     }
 
-    public List<StatementRecord> statements(Collection<UUID> ids) {
+    @AsynchronousNonBlocking
+    public CompletionStage<List<StatementRecord>> statements(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         calls.count("entity-service");
         return api.statements(ids);
     }
 
-    public PageRecord<StatementRecord> statementPage(UUID about, UUID speaker, LocalDate from, LocalDate to, int first, String after) {
+    @AsynchronousNonBlocking
+    public CompletionStage<PageRecord<StatementRecord>> statementPage(UUID about, UUID speaker, LocalDate from, LocalDate to, int first, String after) {
         calls.count("entity-service");
         return api.statementPage(about, speaker, from, to, first, after);
     }
 
-    public Map<UUID, PageRecord<StatementRecord>> statementsBySpeaker(Collection<UUID> speakers, UUID about, int first) {
+    @AsynchronousNonBlocking
+    public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsBySpeaker(Collection<UUID> speakers, UUID about, int first) {
         if (speakers.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("entity-service");
         return api.statementsBySpeaker(new EntityServiceApi.SpeakerStatementsRequest(speakers, about, first));
     }
 
-    public Map<UUID, PageRecord<StatementRecord>> statementsByControl(Collection<UUID> controls, int first) {
+    @AsynchronousNonBlocking
+    public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsByControl(Collection<UUID> controls, int first) {
         if (controls.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("entity-service");
         return api.statementsByControl(new EntityServiceApi.ControlStatementsRequest(controls, first));

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** entity-service's internal batch API. Wrapped by {@link EntityClient}, which adds fault tolerance. */
@@ -29,41 +30,41 @@ interface EntityServiceApi {
 
     @POST
     @Path("entities/lookup")
-    List<EntityRecord> entities(Collection<UUID> ids);
+    CompletionStage<List<EntityRecord>> entities(Collection<UUID> ids);
 
     @GET
     @Path("entities")
-    PageRecord<EntityRecord> entityPage(@QueryParam("kind") String kind, @QueryParam("search") String search,
+    CompletionStage<PageRecord<EntityRecord>> entityPage(@QueryParam("kind") String kind, @QueryParam("search") String search,
                                         @QueryParam("first") int first, @QueryParam("after") String after);
 
     @GET
     @Path("officials")
-    PageRecord<EntityRecord> officials(@QueryParam("country") UUID country, @QueryParam("search") String search,
+    CompletionStage<PageRecord<EntityRecord>> officials(@QueryParam("country") UUID country, @QueryParam("search") String search,
                                        @QueryParam("first") int first, @QueryParam("after") String after);
 
     @POST
     @Path("articles/entities")
-    Map<UUID, List<EntityRecord>> entitiesOfArticles(Collection<UUID> articleIds);
+    CompletionStage<Map<UUID, List<EntityRecord>>> entitiesOfArticles(Collection<UUID> articleIds);
 
     @POST
     @Path("articles/statements")
-    Map<UUID, List<StatementRecord>> statementsOfArticles(Collection<UUID> articleIds);
+    CompletionStage<Map<UUID, List<StatementRecord>>> statementsOfArticles(Collection<UUID> articleIds);
 
     @POST
     @Path("statements/lookup")
-    List<StatementRecord> statements(Collection<UUID> ids);
+    CompletionStage<List<StatementRecord>> statements(Collection<UUID> ids);
 
     @GET
     @Path("statements")
-    PageRecord<StatementRecord> statementPage(@QueryParam("about") UUID about, @QueryParam("speaker") UUID speaker,
+    CompletionStage<PageRecord<StatementRecord>> statementPage(@QueryParam("about") UUID about, @QueryParam("speaker") UUID speaker,
                                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                               @QueryParam("first") int first, @QueryParam("after") String after);
 
     @POST
     @Path("statements/by-speaker")
-    Map<UUID, PageRecord<StatementRecord>> statementsBySpeaker(SpeakerStatementsRequest request);
+    CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsBySpeaker(SpeakerStatementsRequest request);
 
     @POST
     @Path("statements/by-control")
-    Map<UUID, PageRecord<StatementRecord>> statementsByControl(ControlStatementsRequest request);
+    CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsByControl(ControlStatementsRequest request);
 }

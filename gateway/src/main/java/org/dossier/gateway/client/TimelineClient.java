@@ -1,5 +1,6 @@
 package org.dossier.gateway.client;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -7,12 +8,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Calls timeline-service with a timeout, a retry for passing faults and a circuit breaker for an outage. */
+/**
+ * Calls timeline-service with a timeout, a retry for passing faults and a circuit breaker for an outage; non-blocking,
+ * but for the live feed's lookup, made from a Kafka consumer's worker thread.
+ */
 @ApplicationScoped
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 100, jitter = 50)
@@ -27,31 +33,36 @@ public class TimelineClient {
         this.calls = calls;
     }
 
-    public PageRecord<TimelineEventRecord> timeline(LocalDate from, LocalDate to, UUID entity, UUID control, int first, String after) {
+    @AsynchronousNonBlocking
+    public CompletionStage<PageRecord<TimelineEventRecord>> timeline(LocalDate from, LocalDate to, UUID entity, UUID control,
+                                                                     int first, String after) {
         calls.count("timeline-service");
         return api.timeline(from, to, entity, control, first, after);
     }
 
-    public Map<UUID, List<TimelineEventRecord>> eventsOfArticles(Collection<UUID> articleIds) {
+    @AsynchronousNonBlocking
+    public CompletionStage<Map<UUID, List<TimelineEventRecord>>> eventsOfArticles(Collection<UUID> articleIds) {
         if (articleIds.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("timeline-service");
         return api.eventsOfArticles(articleIds);
     }
 
-    public List<TimelineEventRecord> events(Collection<UUID> ids) {
+    @AsynchronousNonBlocking
+    public CompletionStage<List<TimelineEventRecord>> events(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         calls.count("timeline-service");
         return api.events(ids);
     }
 
     /** The same page of each entity's timeline: the events it took part in and the statements it made. */
-    public Map<UUID, PageRecord<EntityTimelineEntryRecord>> entityTimelines(Collection<UUID> entityIds, int first, String after) {
+    @AsynchronousNonBlocking
+    public CompletionStage<Map<UUID, PageRecord<EntityTimelineEntryRecord>>> entityTimelines(Collection<UUID> entityIds, int first, String after) {
         if (entityIds.isEmpty()) {
-            return Map.of();
+            return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("timeline-service");
         return api.entityTimelines(new EntityTimelineEntryRecord.Request(List.copyOf(entityIds), first, after));
@@ -63,6 +74,6 @@ public class TimelineClient {
             return List.of();
         }
         calls.countForSubscriptions("timeline-service");
-        return api.events(ids);
+        return Downstream.await(api.events(ids)); // the feed's consumer runs on a worker thread (@Blocking)
     }
 }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** timeline-service's internal batch API. Wrapped by {@link TimelineClient}, which adds fault tolerance. */
@@ -23,19 +24,19 @@ interface TimelineServiceApi {
 
     @GET
     @Path("timeline")
-    PageRecord<TimelineEventRecord> timeline(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    CompletionStage<PageRecord<TimelineEventRecord>> timeline(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                              @QueryParam("entity") UUID entity, @QueryParam("control") UUID control,
                                              @QueryParam("first") int first, @QueryParam("after") String after);
 
     @POST
     @Path("articles/events")
-    Map<UUID, List<TimelineEventRecord>> eventsOfArticles(Collection<UUID> articleIds);
+    CompletionStage<Map<UUID, List<TimelineEventRecord>>> eventsOfArticles(Collection<UUID> articleIds);
 
     @POST
     @Path("events/lookup")
-    List<TimelineEventRecord> events(Collection<UUID> ids);
+    CompletionStage<List<TimelineEventRecord>> events(Collection<UUID> ids);
 
     @POST
     @Path("entities/timeline")
-    Map<UUID, PageRecord<EntityTimelineEntryRecord>> entityTimelines(EntityTimelineEntryRecord.Request request);
+    CompletionStage<Map<UUID, PageRecord<EntityTimelineEntryRecord>>> entityTimelines(EntityTimelineEntryRecord.Request request);
 }

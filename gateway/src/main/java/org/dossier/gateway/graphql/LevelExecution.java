@@ -120,6 +120,8 @@ final class LevelExecution {
      * path takes on, as the data loaders' caches would give it.
      */
     private final List<Batch> started = new ArrayList<>();
+    /** Set when the request goes down graphql-java's path: no batch of the wave is started after that (guarded by started). */
+    private boolean leftLevelPath;
 
     LevelExecution(LeanExecutionStrategy strategy, ExecutionContext context, ExecutionStrategyParameters root) {
         this.strategy = strategy;
@@ -180,36 +182,34 @@ final class LevelExecution {
         List<Waiting> wave = waiting;
         waiting = new ArrayList<>();
         List<Batch> batches = new ArrayList<>(batching.values());
-        try {
-            for (Batch batch : batches) {
-                batch.load(this);
-                started.add(batch);
-            }
-        } catch (RuntimeException e) {
-            fallBack();
+        batching.clear();
+        CompletableFuture<Void> batchesAnswered = new CompletableFuture<>();
+        loadInTurn(batches, 0, batchesAnswered);
+        if (batchesAnswered.isCompletedExceptionally() && started.isEmpty()) {
+            fallBack(); // the first batch could not be started: nothing is on its way
             return;
-        } finally {
-            batching.clear();
         }
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[wave.size() + batches.size()];
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[wave.size() + 1];
         for (int i = 0; i < wave.size(); i++) {
             futures[i] = wave.get(i).future;
         }
-        for (int i = 0; i < batches.size(); i++) {
-            futures[wave.size() + i] = batches.get(i).values;
-        }
+        futures[wave.size()] = batchesAnswered;
         loaders.dispatchAll();
         // Before the wave's completion is watched: it may complete on another thread, which then resolves the next wave.
         fill();
         CompletableFuture.allOf(futures).whenComplete((done, failure) -> {
-            if (failure != null) {
+            boolean batchFailed = false;
+            for (Batch batch : batches) {
+                batchFailed |= batch.values != null && batch.values.isCompletedExceptionally();
+            }
+            if (failure != null || batchFailed) {
                 for (Waiting field : wave) {
                     if (field.future.isCompletedExceptionally()) {
                         handedOver.put(new FetchKey(field.owner.source, field.fetch.field), field.future);
                     }
                 }
                 for (Batch batch : batches) {
-                    if (batch.values.isCompletedExceptionally()) {
+                    if (batch.values != null && batch.values.isCompletedExceptionally()) {
                         batch.handOverFailure(handedOver);
                     }
                 }
@@ -248,6 +248,33 @@ final class LevelExecution {
     }
 
     /**
+     * Starts the wave's batches one after another, each when the one before has answered (or failed), as blocking batch
+     * functions ran in turn on the request's context: the services see the calls of one request one at a time, as
+     * before they became non-blocking. Completes when the last has answered; fails (with nothing more started) if a
+     * batch could not be started, which sends the request down graphql-java's path.
+     */
+    private void loadInTurn(List<Batch> batches, int next, CompletableFuture<Void> allAnswered) {
+        if (next == batches.size()) {
+            allAnswered.complete(null);
+            return;
+        }
+        Batch batch = batches.get(next);
+        synchronized (started) { // against fallBack: a batch is either handed over to graphql-java's path or never started
+            if (leftLevelPath) {
+                return; // graphql-java's path loads what it needs itself
+            }
+            try {
+                batch.load(this);
+            } catch (RuntimeException e) {
+                allAnswered.completeExceptionally(e);
+                return;
+            }
+            started.add(batch);
+        }
+        batch.values.whenComplete((values, failure) -> loadInTurn(batches, next + 1, allAnswered));
+    }
+
+    /**
      * One data loader's batch for a wave, run by the level path itself: its keys (the parents) and, for each, the field
      * it was asked for (the same loader may serve several selections of one field).
      */
@@ -258,7 +285,7 @@ final class LevelExecution {
         /** For each parent, the place of its key among the keys asked for (a key is asked for once, as a data loader does). */
         private int[] places;
         private int keyCount;
-        CompletableFuture<List<Object>> values;
+        volatile CompletableFuture<List<Object>> values; // set when the batch starts, maybe on another thread
 
         Batch(String loader) {
             this.loader = loader;
@@ -359,8 +386,11 @@ final class LevelExecution {
             return;
         }
         try {
-            for (Batch batch : started) {
-                batch.handOverValues(handedOver);
+            synchronized (started) {
+                leftLevelPath = true;
+                for (Batch batch : started) {
+                    batch.handOverValues(handedOver);
+                }
             }
             context.getGraphQLContext().put(HANDED_OVER, handedOver);
             strategy.generalPath(context, root).whenComplete((answer, failure) -> {

@@ -1,5 +1,6 @@
 package org.dossier.gateway.graphql;
 
+import io.quarkus.arc.ClientProxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.time.LocalDate;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dossier.gateway.client.ArticleClient;
@@ -50,26 +53,31 @@ public class NestedFields {
     // ---- Article ---------------------------------------------------------------------------------------------------
 
     @Name("entities")
+    @NonNull // through a CompletionStage, SmallRye does not read the inner list's @NonNull
     @Description("Every entity the article names, each once.")
-    public List<@NonNull List<@NonNull Entity>> articleEntities(@Source List<Article> parents) {
-        Map<UUID, List<EntityRecord>> byArticle = entities.entitiesOfArticles(ids(parents, Article::uuid));
-        byArticle.values().forEach(lookup::remember);
-        return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream()
-                .map(e -> (Entity) EntityBase.of(e)).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull Entity>>> articleEntities(@Source List<Article> parents) {
+        EntityLookup requestLookup = ClientProxy.unwrap(lookup); // the call may answer where no request context is active
+        return entities.entitiesOfArticles(ids(parents, Article::uuid)).thenApply(byArticle -> {
+            byArticle.values().forEach(requestLookup::remember);
+            return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream()
+                    .map(e -> (Entity) EntityBase.of(e)).toList()).toList();
+        });
     }
 
     @Name("statements")
+    @NonNull // through a CompletionStage, SmallRye does not read the inner list's @NonNull
     @Description("The statements read from the article, in text order.")
-    public List<@NonNull List<@NonNull Statement>> articleStatements(@Source List<Article> parents) {
-        Map<UUID, List<StatementRecord>> byArticle = entities.statementsOfArticles(ids(parents, Article::uuid));
-        return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream().map(Statement::new).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull Statement>>> articleStatements(@Source List<Article> parents) {
+        return entities.statementsOfArticles(ids(parents, Article::uuid)).thenApply(byArticle -> parents.stream()
+                .map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream().map(Statement::new).toList()).toList());
     }
 
     @Name("events")
+    @NonNull // through a CompletionStage, SmallRye does not read the inner list's @NonNull
     @Description("The timeline events the article reports.")
-    public List<@NonNull List<@NonNull TimelineEvent>> articleEvents(@Source List<Article> parents) {
-        Map<UUID, List<TimelineEventRecord>> byArticle = timeline.eventsOfArticles(ids(parents, Article::uuid));
-        return parents.stream().map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream().map(TimelineEvent::new).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull TimelineEvent>>> articleEvents(@Source List<Article> parents) {
+        return timeline.eventsOfArticles(ids(parents, Article::uuid)).thenApply(byArticle -> parents.stream()
+                .map(a -> byArticle.getOrDefault(a.uuid(), List.of()).stream().map(TimelineEvent::new).toList()).toList());
     }
 
     // ---- TimelineEvent ---------------------------------------------------------------------------------------------
@@ -77,50 +85,45 @@ public class NestedFields {
     @Name("participants")
     @NonNull
     @Description("Who took part.")
-    public List<@NonNull List<@NonNull Entity>> participants(@Source List<TimelineEvent> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(e -> e.record().participants().stream()).toList());
-        return parents.stream().map(e -> e.record().participants().stream().map(found::get).filter(Objects::nonNull)
-                .map(r -> (Entity) EntityBase.of(r)).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull Entity>>> participants(@Source List<TimelineEvent> parents) {
+        return lookup.get(parents.stream().flatMap(e -> e.record().participants().stream()).toList()).thenApply(found -> parents.stream().map(e -> e.record().participants().stream().map(found::get).filter(Objects::nonNull)
+                .map(r -> (Entity) EntityBase.of(r)).toList()).toList());
     }
 
     @Name("places")
     @NonNull
     @Description("Where it happened.")
-    public List<@NonNull List<@NonNull Place>> places(@Source List<TimelineEvent> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(e -> e.record().places().stream()).toList());
-        return parents.stream().map(e -> e.record().places().stream().map(found::get).filter(Objects::nonNull)
-                .map(Place::new).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull Place>>> places(@Source List<TimelineEvent> parents) {
+        return lookup.get(parents.stream().flatMap(e -> e.record().places().stream()).toList()).thenApply(found -> parents.stream().map(e -> e.record().places().stream().map(found::get).filter(Objects::nonNull)
+                .map(Place::new).toList()).toList());
     }
 
     @Name("controls")
     @NonNull
     @Description("The controls it concerns.")
-    public List<@NonNull List<@NonNull Control>> eventControls(@Source List<TimelineEvent> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(parents.stream().flatMap(e -> e.record().controls().stream()).toList());
-        return parents.stream().map(e -> e.record().controls().stream().map(found::get).filter(Objects::nonNull)
-                .map(Control::new).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull Control>>> eventControls(@Source List<TimelineEvent> parents) {
+        return lookup.get(parents.stream().flatMap(e -> e.record().controls().stream()).toList()).thenApply(found -> parents.stream().map(e -> e.record().controls().stream().map(found::get).filter(Objects::nonNull)
+                .map(Control::new).toList()).toList());
     }
 
     @Name("sources")
     @NonNull
     @Description("Every article that reports it, with the passage.")
-    public List<@NonNull List<@NonNull EventSource>> sources(@Source List<TimelineEvent> parents) {
-        Map<UUID, Article> found = articlesById(parents.stream().flatMap(e -> e.record().sources().stream())
-                .map(TimelineEventRecord.Source::articleId).toList());
-        return parents.stream().map(e -> e.record().sources().stream().filter(s -> found.containsKey(s.articleId()))
-                .map(s -> new EventSource(found.get(s.articleId()), s.quote(), new Span(s.spanStart(), s.spanEnd()))).toList()).toList();
+    public CompletionStage<List<@NonNull List<@NonNull EventSource>>> sources(@Source List<TimelineEvent> parents) {
+        return articlesById(parents.stream().flatMap(e -> e.record().sources().stream())
+                .map(TimelineEventRecord.Source::articleId).toList()).thenApply(found -> parents.stream().map(e -> e.record().sources().stream().filter(s -> found.containsKey(s.articleId()))
+                .map(s -> new EventSource(found.get(s.articleId()), s.quote(), new Span(s.spanStart(), s.spanEnd()))).toList()).toList());
     }
 
     @Name("statements")
     @NonNull
     @Description("What was said at it or about it: the statements of the articles that report it, said while it "
             + "happened or about one of its controls.")
-    public List<@NonNull List<@NonNull Statement>> eventStatements(@Source List<TimelineEvent> parents) {
-        Map<UUID, List<StatementRecord>> byArticle = entities.statementsOfArticles(parents.stream()
-                .flatMap(e -> e.record().sources().stream()).map(TimelineEventRecord.Source::articleId).distinct().toList());
-        return parents.stream().map(e -> e.record().sources().stream().map(TimelineEventRecord.Source::articleId).distinct()
+    public CompletionStage<List<@NonNull List<@NonNull Statement>>> eventStatements(@Source List<TimelineEvent> parents) {
+        return entities.statementsOfArticles(parents.stream().flatMap(e -> e.record().sources().stream())
+                .map(TimelineEventRecord.Source::articleId).distinct().toList()).thenApply(byArticle -> parents.stream().map(e -> e.record().sources().stream().map(TimelineEventRecord.Source::articleId).distinct()
                 .flatMap(article -> byArticle.getOrDefault(article, List.of()).stream())
-                .filter(s -> saidAtOrAbout(e.record(), s)).map(Statement::new).toList()).toList();
+                .filter(s -> saidAtOrAbout(e.record(), s)).map(Statement::new).toList()).toList());
     }
 
     static boolean saidAtOrAbout(TimelineEventRecord event, StatementRecord statement) {
@@ -134,180 +137,182 @@ public class NestedFields {
 
     @Name("duplicateOf")
     @Description("The article this one repeats, when it is a duplicate.")
-    public List<Article> duplicateOf(@Source List<Article> parents) {
-        Map<UUID, Article> found = articlesById(parents.stream().map(Article::duplicateOfId).filter(Objects::nonNull).toList());
-        return parents.stream().map(a -> a.duplicateOfId() == null ? null : found.get(a.duplicateOfId())).toList();
+    public CompletionStage<List<Article>> duplicateOf(@Source List<Article> parents) {
+        return articlesById(parents.stream().map(Article::duplicateOfId).filter(Objects::nonNull).toList())
+                .thenApply(found -> parents.stream().map(a -> a.duplicateOfId() == null ? null : found.get(a.duplicateOfId())).toList());
     }
 
     // ---- Statement -------------------------------------------------------------------------------------------------
 
     @Name("speaker")
     @Description("The resolved speaker; null when anonymous.")
-    public List<Entity> speaker(@Source List<Statement> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(ids(parents, s -> s.record().speakerId()));
-        return parents.stream().map(s -> (Entity) entityOrNull(found.get(s.record().speakerId()))).toList();
+    public CompletionStage<List<Entity>> speaker(@Source List<Statement> parents) {
+        return lookup.get(ids(parents, s -> s.record().speakerId())).thenApply(found -> parents.stream().map(s -> (Entity) entityOrNull(found.get(s.record().speakerId()))).toList());
     }
 
     @Name("about")
+    @NonNull // through a CompletionStage, SmallRye does not read the inner list's @NonNull
     @Description("The controls the statement is about, including ones it excludes.")
-    public List<@NonNull List<@NonNull Control>> about(@Source List<Statement> parents) {
+    public CompletionStage<List<@NonNull List<@NonNull Control>>> about(@Source List<Statement> parents) {
         // loops, not streams: 1,000 statements and 2,500 ids per level on the flagship query
         List<UUID> wanted = new ArrayList<>(parents.size() * 3);
         for (Statement statement : parents) {
             wanted.addAll(statement.record().about());
         }
-        Map<UUID, EntityRecord> found = lookup.get(wanted);
-        List<List<Control>> controls = new ArrayList<>(parents.size());
-        for (Statement statement : parents) {
-            List<UUID> about = statement.record().about();
-            List<Control> those = new ArrayList<>(about.size());
-            for (UUID id : about) {
-                EntityRecord control = found.get(id);
-                if (control != null) {
-                    those.add(new Control(control));
+        return lookup.get(wanted).thenApply(found -> {
+            List<List<Control>> controls = new ArrayList<>(parents.size());
+            for (Statement statement : parents) {
+                List<UUID> about = statement.record().about();
+                List<Control> those = new ArrayList<>(about.size());
+                for (UUID id : about) {
+                    EntityRecord control = found.get(id);
+                    if (control != null) {
+                        those.add(new Control(control));
+                    }
                 }
+                controls.add(those);
             }
-            controls.add(those);
-        }
-        return controls;
+            return controls;
+        });
     }
 
     @Name("reportedBy")
     @Description("The outlet the article cites for the statement.")
-    public List<Organization> reportedBy(@Source List<Statement> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(ids(parents, s -> s.record().reportedById()));
-        return parents.stream().map(s -> {
+    public CompletionStage<List<Organization>> reportedBy(@Source List<Statement> parents) {
+        return lookup.get(ids(parents, s -> s.record().reportedById())).thenApply(found -> parents.stream().map(s -> {
             EntityRecord r = found.get(s.record().reportedById());
             return r == null ? null : new Organization(r);
-        }).toList();
+        }).toList());
     }
 
     @Name("article")
     @NonNull
     @Description("The article the statement was read from.")
-    public List<@NonNull Article> statementArticle(@Source List<Statement> parents) {
-        Map<UUID, Article> found = articlesById(ids(parents, s -> s.record().articleId()));
-        List<Article> articles = new ArrayList<>(parents.size());
-        for (Statement statement : parents) {
-            articles.add(found.get(statement.record().articleId()));
-        }
-        return articles;
+    public CompletionStage<List<@NonNull Article>> statementArticle(@Source List<Statement> parents) {
+        return articlesById(ids(parents, s -> s.record().articleId())).thenApply(found -> {
+            List<Article> articles = new ArrayList<>(parents.size());
+            for (Statement statement : parents) {
+                articles.add(found.get(statement.record().articleId()));
+            }
+            return articles;
+        });
     }
 
     // ---- entities --------------------------------------------------------------------------------------------------
 
     @Name("country")
     @Description("The person's country.")
-    public List<Country> personCountry(@Source List<Person> parents) {
+    public CompletionStage<List<Country>> personCountry(@Source List<Person> parents) {
         return countries(parents);
     }
 
     @Name("country")
     @Description("The organisation's country.")
-    public List<Country> organizationCountry(@Source List<Organization> parents) {
+    public CompletionStage<List<Country>> organizationCountry(@Source List<Organization> parents) {
         return countries(parents);
     }
 
     @Name("country")
     @Description("The country the place is in.")
-    public List<Country> placeCountry(@Source List<Place> parents) {
+    public CompletionStage<List<Country>> placeCountry(@Source List<Place> parents) {
         return countries(parents);
     }
 
     @Name("organization")
     @Description("The organisation the post belongs to.")
-    public List<Organization> roleOrganization(@Source List<Role> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(ids(parents, Role::organizationId));
-        return parents.stream().map(r -> {
+    public CompletionStage<List<Organization>> roleOrganization(@Source List<Role> parents) {
+        return lookup.get(ids(parents, Role::organizationId)).thenApply(found -> parents.stream().map(r -> {
             EntityRecord e = found.get(r.organizationId());
             return e == null ? null : new Organization(e);
-        }).toList();
+        }).toList());
     }
 
     @Name("statements")
     @NonNull
     @Description("What the person said, newest first.")
-    public List<Connections.@NonNull StatementConnection> personStatements(@Source List<Person> parents,
+    public CompletionStage<List<Connections.@NonNull StatementConnection>> personStatements(@Source List<Person> parents,
                                                                           @DefaultValue("20") int first, String after,
                                                                           Filters.StatementFilter filter) {
         int size = Limits.pageSize(first);
         UUID about = filter == null || filter.about == null ? null : GlobalId.decode(filter.about, "Control");
         if (after == null && (filter == null || (filter.from == null && filter.to == null))) {
-            Map<UUID, PageRecord<StatementRecord>> pages = entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size);
-            List<Connections.StatementConnection> connections = new ArrayList<>(parents.size());
-            for (Person person : parents) {
-                connections.add(Connections.statements(pages.getOrDefault(person.record().id(), PageRecord.empty())));
-            }
-            return connections;
+            return entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size).thenApply(pages -> {
+                List<Connections.StatementConnection> connections = new ArrayList<>(parents.size());
+                for (Person person : parents) {
+                    connections.add(Connections.statements(pages.getOrDefault(person.record().id(), PageRecord.empty())));
+                }
+                return connections;
+            });
         }
         // A cursor or a date range belongs to one list: page through each parent on its own.
-        return parents.stream().map(p -> Connections.statements(entities.statementPage(about, p.record().id(),
-                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after))).toList();
+        return inTurn(parents, p -> entities.statementPage(about, p.record().id(),
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after).thenApply(Connections::statements));
     }
 
     @Name("imposedBy")
     @Description("The country imposing the control.")
-    public List<Country> imposedBy(@Source List<Control> parents) {
+    public CompletionStage<List<Country>> imposedBy(@Source List<Control> parents) {
         List<UUID> wanted = new ArrayList<>(parents.size());
         for (Control control : parents) {
             wanted.add(control.record().control() == null ? null : control.record().control().imposedById());
         }
-        Map<UUID, EntityRecord> found = lookup.get(wanted);
-        List<Country> countries = new ArrayList<>(parents.size());
-        for (UUID id : wanted) {
-            countries.add(id == null ? null : country(found.get(id)));
-        }
-        return countries;
+        return lookup.get(wanted).thenApply(found -> {
+            List<Country> countries = new ArrayList<>(parents.size());
+            for (UUID id : wanted) {
+                countries.add(id == null ? null : country(found.get(id)));
+            }
+            return countries;
+        });
     }
 
     @Name("targets")
     @NonNull
     @Description("The countries the control targets; empty when it applies to all.")
-    public List<@NonNull List<@NonNull Country>> targets(@Source List<Control> parents) {
+    public CompletionStage<List<@NonNull List<@NonNull Country>>> targets(@Source List<Control> parents) {
         return related(parents, EntityRecord.ControlRecord::targetIds, Country::new);
     }
 
     @Name("items")
     @NonNull
     @Description("The items the control covers.")
-    public List<@NonNull List<@NonNull Commodity>> items(@Source List<Control> parents) {
+    public CompletionStage<List<@NonNull List<@NonNull Commodity>>> items(@Source List<Control> parents) {
         return related(parents, EntityRecord.ControlRecord::itemIds, Commodity::new);
     }
 
     @Name("statements")
     @NonNull
     @Description("What was said about the control, by anyone, newest first.")
-    public List<Connections.@NonNull StatementConnection> controlStatements(@Source List<Control> parents,
+    public CompletionStage<List<Connections.@NonNull StatementConnection>> controlStatements(@Source List<Control> parents,
                                                                            @DefaultValue("20") int first, String after,
                                                                            Filters.StatementFilter filter) {
         int size = Limits.pageSize(first);
         if (after == null && filter == null) {
-            Map<UUID, PageRecord<StatementRecord>> pages = entities.statementsByControl(ids(parents, c -> c.record().id()), size);
-            return parents.stream().map(c -> Connections.statements(pages.getOrDefault(c.record().id(), PageRecord.empty()))).toList();
+            return entities.statementsByControl(ids(parents, c -> c.record().id()), size).thenApply(pages -> parents.stream()
+                    .map(c -> Connections.statements(pages.getOrDefault(c.record().id(), PageRecord.empty()))).toList());
         }
-        return parents.stream().map(c -> Connections.statements(entities.statementPage(c.record().id(),
-                filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id(),
-                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after))).toList();
+        UUID speaker = filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id();
+        return inTurn(parents, c -> entities.statementPage(c.record().id(), speaker,
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after).thenApply(Connections::statements));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private <T extends EntityBase> List<Country> countries(List<T> parents) {
-        Map<UUID, EntityRecord> found = lookup.get(ids(parents, p -> p.record().countryId()));
-        return parents.stream().map(p -> country(found.get(p.record().countryId()))).toList();
+    private <T extends EntityBase> CompletionStage<List<Country>> countries(List<T> parents) {
+        return lookup.get(ids(parents, p -> p.record().countryId())).thenApply(found -> parents.stream().map(p -> country(found.get(p.record().countryId()))).toList());
     }
 
-    private <T> List<List<T>> related(List<Control> parents, Function<EntityRecord.ControlRecord, List<UUID>> ids,
-                                      Function<EntityRecord, T> wrap) {
-        Map<UUID, EntityRecord> found = lookup.get(parents.stream().map(c -> c.record().control()).filter(Objects::nonNull)
-                .flatMap(c -> ids.apply(c) == null ? java.util.stream.Stream.empty() : ids.apply(c).stream()).toList());
-        List<List<T>> out = new ArrayList<>();
-        for (Control c : parents) {
-            List<UUID> wanted = c.record().control() == null || ids.apply(c.record().control()) == null ? List.of()
-                    : ids.apply(c.record().control());
-            out.add(wanted.stream().map(found::get).filter(Objects::nonNull).map(wrap).toList());
-        }
-        return out;
+    private <T> CompletionStage<List<List<T>>> related(List<Control> parents, Function<EntityRecord.ControlRecord, List<UUID>> ids,
+                                                       Function<EntityRecord, T> wrap) {
+        return lookup.get(parents.stream().map(c -> c.record().control()).filter(Objects::nonNull)
+                .flatMap(c -> ids.apply(c) == null ? java.util.stream.Stream.empty() : ids.apply(c).stream()).toList()).thenApply(found -> {
+            List<List<T>> out = new ArrayList<>();
+            for (Control c : parents) {
+                List<UUID> wanted = c.record().control() == null || ids.apply(c.record().control()) == null ? List.of()
+                        : ids.apply(c.record().control());
+                out.add(wanted.stream().map(found::get).filter(Objects::nonNull).map(wrap).toList());
+            }
+            return out;
+        });
     }
 
     private static Country country(EntityRecord r) {
@@ -318,9 +323,10 @@ public class NestedFields {
         return r == null ? null : EntityBase.of(r);
     }
 
-    private Map<UUID, Article> articlesById(Collection<UUID> ids) {
+    private CompletionStage<Map<UUID, Article>> articlesById(Collection<UUID> ids) {
         List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
-        return articles.lookup(distinct).stream().collect(Collectors.toMap(ArticleRecord::id, ArticleGraph::toArticle, (a, b) -> a));
+        return articles.lookup(distinct).thenApply(found -> found.stream()
+                .collect(Collectors.toMap(ArticleRecord::id, ArticleGraph::toArticle, (a, b) -> a)));
     }
 
     // ---- Entity timelines: what a person, organisation or country took part in and said -----------------------------
@@ -330,7 +336,7 @@ public class NestedFields {
     @Name("timeline")
     @NonNull
     @Description(TIMELINE)
-    public List<Connections.@NonNull EntityTimelineConnection> personTimeline(@Source List<Person> parents,
+    public CompletionStage<List<Connections.@NonNull EntityTimelineConnection>> personTimeline(@Source List<Person> parents,
                                                                              @DefaultValue("20") int first, String after) {
         return entityTimelines(parents, first, after);
     }
@@ -338,7 +344,7 @@ public class NestedFields {
     @Name("timeline")
     @NonNull
     @Description(TIMELINE)
-    public List<Connections.@NonNull EntityTimelineConnection> organizationTimeline(@Source List<Organization> parents,
+    public CompletionStage<List<Connections.@NonNull EntityTimelineConnection>> organizationTimeline(@Source List<Organization> parents,
                                                                                    @DefaultValue("20") int first, String after) {
         return entityTimelines(parents, first, after);
     }
@@ -346,20 +352,25 @@ public class NestedFields {
     @Name("timeline")
     @NonNull
     @Description(TIMELINE)
-    public List<Connections.@NonNull EntityTimelineConnection> countryTimeline(@Source List<Country> parents,
+    public CompletionStage<List<Connections.@NonNull EntityTimelineConnection>> countryTimeline(@Source List<Country> parents,
                                                                               @DefaultValue("20") int first, String after) {
         return entityTimelines(parents, first, after);
     }
 
     /** Two calls for all parents: their timelines (events included) and the statements on them. */
-    private List<Connections.EntityTimelineConnection> entityTimelines(List<? extends EntityBase> parents, int first, String after) {
-        Map<UUID, PageRecord<EntityTimelineEntryRecord>> pages = timeline.entityTimelines(
-                ids(parents, p -> p.record().id()), Limits.pageSize(first), after);
-        Map<UUID, StatementRecord> statements = entities.statements(pages.values().stream()
-                        .flatMap(page -> page.items().stream())
-                        .filter(e -> EntityTimelineEntryRecord.STATEMENT.equals(e.kind()))
-                        .map(EntityTimelineEntryRecord::id).collect(Collectors.toSet()))
-                .stream().collect(Collectors.toMap(StatementRecord::id, Function.identity(), (a, b) -> a));
+    private CompletionStage<List<Connections.EntityTimelineConnection>> entityTimelines(List<? extends EntityBase> parents,
+                                                                                      int first, String after) {
+        return timeline.entityTimelines(ids(parents, p -> p.record().id()), Limits.pageSize(first), after)
+                .thenCompose(pages -> entities.statements(pages.values().stream()
+                                .flatMap(page -> page.items().stream())
+                                .filter(e -> EntityTimelineEntryRecord.STATEMENT.equals(e.kind()))
+                                .map(EntityTimelineEntryRecord::id).collect(Collectors.toSet()))
+                        .thenApply(found -> timelineConnections(parents, pages, found.stream()
+                                .collect(Collectors.toMap(StatementRecord::id, Function.identity(), (a, b) -> a)))));
+    }
+
+    private static List<Connections.EntityTimelineConnection> timelineConnections(List<? extends EntityBase> parents,
+            Map<UUID, PageRecord<EntityTimelineEntryRecord>> pages, Map<UUID, StatementRecord> statements) {
         return parents.stream().map(p -> {
             PageRecord<EntityTimelineEntryRecord> page = pages.getOrDefault(p.record().id(), PageRecord.empty());
             List<Connections.EntityTimelineEdge> edges = new ArrayList<>();
@@ -374,6 +385,18 @@ public class NestedFields {
             }
             return new Connections.EntityTimelineConnection(edges, Connections.pageInfo(page), (int) page.totalCount());
         }).toList();
+    }
+
+    /** One call per parent, each made when the one before has answered (as many at once would load the service). */
+    private static <P, R> CompletionStage<List<R>> inTurn(List<P> parents, Function<P, CompletionStage<R>> call) {
+        CompletionStage<List<R>> answered = CompletableFuture.completedFuture(new ArrayList<>(parents.size()));
+        for (P parent : parents) {
+            answered = answered.thenCompose(list -> call.apply(parent).thenApply(value -> {
+                list.add(value);
+                return list;
+            }));
+        }
+        return answered;
     }
 
     /** The parents' ids, each once, nulls left out. */

@@ -74,7 +74,7 @@ class LeanExecutionStrategyTest {
               span: Period!
             }
             type Period { start: Day end: Day kind: Kind! }
-            type Child { label: String! score: Float item: Item twin: Other }
+            type Child { label: String! score: Float item: Item twin: Other cousin: Other }
             type Other { id: ID! label: String kind: Kind more: Other }
             """;
 
@@ -90,7 +90,7 @@ class LeanExecutionStrategyTest {
                 __typename
                 kind2: kind @skip(if: $skip)
                 other { id label kind more { id label more { label } } }
-                child { label score item { id name kind child { label } period { start kind } } twin { id label kind more { label } } }
+                child { label score item { id name kind child { label } period { start kind } } twin { id label kind more { label } } cousin { label } }
                 period { start end kind }
                 span { kind end }
               }
@@ -110,6 +110,11 @@ class LeanExecutionStrategyTest {
     private static final AtomicInteger BATCHES = new AtomicInteger();
     /** Batches of twins given one key context for all keys: run by the level path itself, not by the data loader. */
     private static final AtomicInteger WHOLE_TWIN_BATCHES = new AtomicInteger();
+    /** Batches of cousins given one key context for all keys (run by the level path, in the same waves as twins). */
+    private static final AtomicInteger WHOLE_COUSIN_BATCHES = new AtomicInteger();
+    /** Batches run by the level path that have been started and have not answered yet, and the most there ever were. */
+    private static final AtomicInteger LEVEL_BATCHES_IN_FLIGHT = new AtomicInteger();
+    private static final AtomicInteger MOST_LEVEL_BATCHES_IN_FLIGHT = new AtomicInteger();
     /** Keys the loader was asked for, in all. */
     private static final AtomicInteger KEYS = new AtomicInteger();
 
@@ -195,7 +200,8 @@ class LeanExecutionStrategyTest {
         wire(wiring, "Child", "label", "score", "item");
         wire(wiring, "Other", "id", "label", "kind");
         // batched as the gateway's @Source fields are: the level path runs these batches itself
-        wiring.type("Child", t -> t.dataFetcher("twin", new LeanBatchFetching.LeanBatchFetcher("twins", new ArgumentHelper(List.of()))));
+        wiring.type("Child", t -> t.dataFetcher("twin", new LeanBatchFetching.LeanBatchFetcher("twins", new ArgumentHelper(List.of())))
+                .dataFetcher("cousin", new LeanBatchFetching.LeanBatchFetcher("cousins", new ArgumentHelper(List.of()))));
         wiring.type("Item", t -> t.dataFetcher("other", (DataFetcher<Object>) env ->
                 env.getDataLoader("others").load(((Map<?, ?>) env.getSource()).get("id"))));
         // batched again below a batched field: levels 3 and 4 are dispatched only if every object reported its fields
@@ -235,32 +241,9 @@ class LeanExecutionStrategyTest {
             }
             return others;
         }, LOADER_THREAD)));
-        // keyed by the parent object, given its arguments and environment as SmallRye's batches are; fails whole, now and then
-        loaders.register("twins", DataLoaderFactory.newDataLoader((BatchLoaderWithContext<Object, Object>) (children, context) -> {
-            Map<?, ?> first = (Map<?, ?>) context.getKeyContextsList().get(0);
-            if (children.size() > 1 && context.getKeyContextsList().stream().allMatch(keyContext -> keyContext == first)) {
-                WHOLE_TWIN_BATCHES.incrementAndGet();
-            }
-            DataFetchingEnvironment environment = (DataFetchingEnvironment) first.get("dataFetchingEnvironment");
-            String seen = environment.getField().getName() + " " + ((List<?>) first.get("arguments")).size();
-            return CompletableFuture.supplyAsync(() -> {
-                BATCHES.incrementAndGet();
-                KEYS.addAndGet(children.size());
-                List<Object> twins = new ArrayList<>();
-                for (Object child : children) {
-                    Object label = ((Map<?, ?>) child).get("label");
-                    if (troubledLoader && String.valueOf(label).hashCode() % 13 == 0) {
-                        throw new IllegalStateException("no twins today");
-                    }
-                    Map<String, Object> twin = new HashMap<>();
-                    twin.put("id", troubledLoader && String.valueOf(label).hashCode() % 5 == 0 ? null : "twin of " + label);
-                    twin.put("label", "twin (" + seen + ")");
-                    twin.put("kind", "TALKS");
-                    twins.add(label == null ? null : twin);
-                }
-                return twins;
-            }, LOADER_THREAD);
-        }));
+        // keyed by the parent object, given its arguments and environment as SmallRye's batches are; fail whole, now and then
+        loaders.register("twins", DataLoaderFactory.newDataLoader(relatives("twin", WHOLE_TWIN_BATCHES, troubledLoader)));
+        loaders.register("cousins", DataLoaderFactory.newDataLoader(relatives("cousin", WHOLE_COUSIN_BATCHES, troubledLoader)));
         GraphQL graphQL = GraphQL.newGraphQL(schema).queryExecutionStrategy(strategy).instrumentation(instrumentation).build();
         ExecutionResult result = graphQL.executeAsync(ExecutionInput.newExecutionInput(QUERY).variables(variables)
                 .dataLoaderRegistry(loaders)).get(10, TimeUnit.SECONDS);
@@ -277,6 +260,46 @@ class LeanExecutionStrategyTest {
             answer.put("errors", sorted);
         }
         return json.writeValueAsString(answer);
+    }
+
+    /**
+     * A batch of relatives of children, as SmallRye's batch function reads its keys. A batch given one key context for
+     * all keys was run by the level path: counted in {@code wholeBatches}, and in the batches in flight until it answers.
+     */
+    private static BatchLoaderWithContext<Object, Object> relatives(String relation, AtomicInteger wholeBatches, boolean troubledLoader) {
+        return (children, context) -> {
+            Map<?, ?> first = (Map<?, ?>) context.getKeyContextsList().get(0);
+            boolean byLevelPath = children.size() > 1 && context.getKeyContextsList().stream().allMatch(keyContext -> keyContext == first);
+            if (byLevelPath) {
+                wholeBatches.incrementAndGet();
+                MOST_LEVEL_BATCHES_IN_FLIGHT.accumulateAndGet(LEVEL_BATCHES_IN_FLIGHT.incrementAndGet(), Math::max);
+            }
+            DataFetchingEnvironment environment = (DataFetchingEnvironment) first.get("dataFetchingEnvironment");
+            String seen = environment.getField().getName() + " " + ((List<?>) first.get("arguments")).size();
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    BATCHES.incrementAndGet();
+                    KEYS.addAndGet(children.size());
+                    List<Object> twins = new ArrayList<>();
+                    for (Object child : children) {
+                        Object label = ((Map<?, ?>) child).get("label");
+                        if (troubledLoader && String.valueOf(label).hashCode() % 13 == 0) {
+                            throw new IllegalStateException("no " + relation + "s today");
+                        }
+                        Map<String, Object> twin = new HashMap<>();
+                        twin.put("id", troubledLoader && String.valueOf(label).hashCode() % 5 == 0 ? null : relation + " of " + label);
+                        twin.put("label", relation + " (" + seen + ")");
+                        twin.put("kind", "TALKS");
+                        twins.add(label == null ? null : twin);
+                    }
+                    return twins;
+                } finally {
+                    if (byLevelPath) { // before the batch answers: whatever waits for it runs after
+                        LEVEL_BATCHES_IN_FLIGHT.decrementAndGet();
+                    }
+                }
+            }, LOADER_THREAD);
+        };
     }
 
     private static List<Map<String, Object>> items(Random random, int count, double trouble) {
@@ -370,6 +393,9 @@ class LeanExecutionStrategyTest {
         }
         assertThat(cleanTrials).isEqualTo(100);
         assertThat(WHOLE_TWIN_BATCHES.get()).as("twins batched by the level path itself").isGreaterThan(100);
+        assertThat(WHOLE_COUSIN_BATCHES.get()).as("cousins batched by the level path, in the twins' waves").isGreaterThan(100);
+        // a wave's batches are started one after another, each when the one before has answered
+        assertThat(MOST_LEVEL_BATCHES_IN_FLIGHT.get()).as("level-path batches in flight at once").isEqualTo(1);
         assertThat(levelByLevel).isGreaterThanOrEqualTo(100);
         assertThat(fellBack).isGreaterThan(100);
     }
