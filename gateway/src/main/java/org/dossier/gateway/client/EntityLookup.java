@@ -1,12 +1,14 @@
 package org.dossier.gateway.client;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +25,23 @@ public class EntityLookup {
     private final EntityClient client;
     // Concurrent: the calls of one request may answer on different event loops.
     private final Map<UUID, EntityRecord> seen = new ConcurrentHashMap<>();
-    private final Map<UUID, EntityRecord> seenView = Collections.unmodifiableMap(seen);
+    /** What callers read: asked for a null id (a person without a country), it answers null, as a HashMap would. */
+    private final Map<UUID, EntityRecord> seenView = new AbstractMap<>() {
+        @Override
+        public EntityRecord get(Object id) {
+            return id == null ? null : seen.get(id);
+        }
+
+        @Override
+        public boolean containsKey(Object id) {
+            return id != null && seen.containsKey(id);
+        }
+
+        @Override
+        public Set<Entry<UUID, EntityRecord>> entrySet() {
+            return Collections.unmodifiableSet(seen.entrySet());
+        }
+    };
     /** Ids asked for and not answered yet, each with the call that brings it (guarded by this). */
     private final Map<UUID, CompletableFuture<Void>> onTheirWay = new HashMap<>();
 

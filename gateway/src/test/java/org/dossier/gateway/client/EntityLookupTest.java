@@ -62,6 +62,7 @@ class EntityLookupTest {
         assertThat(second).isNotDone(); // C is back, B is not
         service.answer(0);
         assertThat(first.join()).containsKeys(A, B);
+        assertThat(first.join().get(null)).as("a field without an id (a person without a country)").isNull();
         assertThat(second.join().get(B).name()).isEqualTo("name of " + B);
         assertThat(second.join().get(C).name()).isEqualTo("name of " + C);
 
