@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Calls article-service with a timeout, a retry for passing faults and a circuit breaker for an outage; non-blocking. */
 @ApplicationScoped
+@AsynchronousNonBlocking
 public class ArticleClient {
 
     private final ArticleServiceApi api;
@@ -29,7 +30,6 @@ public class ArticleClient {
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    @AsynchronousNonBlocking
     public CompletionStage<List<ArticleRecord>> lookup(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
@@ -41,7 +41,6 @@ public class ArticleClient {
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    @AsynchronousNonBlocking
     public CompletionStage<ArticlePageRecord> search(String q, String source, String from, String to, int first, String after) {
         calls.count("article-service");
         return api.search(q, source, from, to, first, after);

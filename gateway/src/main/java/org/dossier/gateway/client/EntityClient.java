@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * returns at once, and the fault tolerance applies to the call's completion; no thread waits for the answer.
  */
 @ApplicationScoped
+@AsynchronousNonBlocking
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = jakarta.ws.rs.client.ResponseProcessingException.class)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
@@ -34,7 +35,6 @@ public class EntityClient {
         this.calls = calls;
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<List<EntityRecord>> entities(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
@@ -43,19 +43,16 @@ public class EntityClient {
         return api.entities(ids);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<PageRecord<EntityRecord>> entityPage(String kind, String search, int first, String after) {
         calls.count("entity-service");
         return api.entityPage(kind, search, first, after);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<PageRecord<EntityRecord>> officials(UUID country, String search, int first, String after) {
         calls.count("entity-service");
         return api.officials(country, search, first, after);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<Map<UUID, List<EntityRecord>>> entitiesOfArticles(Collection<UUID> articleIds) {
         if (articleIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
@@ -64,7 +61,6 @@ public class EntityClient {
         return api.entitiesOfArticles(articleIds);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<Map<UUID, List<StatementRecord>>> statementsOfArticles(Collection<UUID> articleIds) {
         if (articleIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
@@ -73,7 +69,6 @@ public class EntityClient {
         return api.statementsOfArticles(articleIds);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<List<StatementRecord>> statements(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
@@ -82,13 +77,11 @@ public class EntityClient {
         return api.statements(ids);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<PageRecord<StatementRecord>> statementPage(UUID about, UUID speaker, LocalDate from, LocalDate to, int first, String after) {
         calls.count("entity-service");
         return api.statementPage(about, speaker, from, to, first, after);
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsBySpeaker(Collection<UUID> speakers, UUID about, int first) {
         if (speakers.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
@@ -97,7 +90,6 @@ public class EntityClient {
         return api.statementsBySpeaker(new EntityServiceApi.SpeakerStatementsRequest(speakers, about, first));
     }
 
-    @AsynchronousNonBlocking
     public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsByControl(Collection<UUID> controls, int first) {
         if (controls.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());

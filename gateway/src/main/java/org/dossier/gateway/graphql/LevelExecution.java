@@ -185,8 +185,8 @@ final class LevelExecution {
         batching.clear();
         CompletableFuture<Void> batchesAnswered = new CompletableFuture<>();
         loadInTurn(batches, 0, batchesAnswered);
-        if (batchesAnswered.isCompletedExceptionally() && started.isEmpty()) {
-            fallBack(); // the first batch could not be started: nothing is on its way
+        if (!batches.isEmpty() && batches.get(0).values == null) {
+            fallBack(); // the wave's first batch could not be started: none of its batches is on its way
             return;
         }
         CompletableFuture<?>[] futures = new CompletableFuture<?>[wave.size() + 1];

@@ -86,24 +86,21 @@ public class NestedFields {
     @NonNull
     @Description("Who took part.")
     public CompletionStage<List<@NonNull List<@NonNull Entity>>> participants(@Source List<TimelineEvent> parents) {
-        return lookup.get(parents.stream().flatMap(e -> e.record().participants().stream()).toList()).thenApply(found -> parents.stream().map(e -> e.record().participants().stream().map(found::get).filter(Objects::nonNull)
-                .map(r -> (Entity) EntityBase.of(r)).toList()).toList());
+        return ofEachEvent(parents, TimelineEventRecord::participants, r -> (Entity) EntityBase.of(r));
     }
 
     @Name("places")
     @NonNull
     @Description("Where it happened.")
     public CompletionStage<List<@NonNull List<@NonNull Place>>> places(@Source List<TimelineEvent> parents) {
-        return lookup.get(parents.stream().flatMap(e -> e.record().places().stream()).toList()).thenApply(found -> parents.stream().map(e -> e.record().places().stream().map(found::get).filter(Objects::nonNull)
-                .map(Place::new).toList()).toList());
+        return ofEachEvent(parents, TimelineEventRecord::places, Place::new);
     }
 
     @Name("controls")
     @NonNull
     @Description("The controls it concerns.")
     public CompletionStage<List<@NonNull List<@NonNull Control>>> eventControls(@Source List<TimelineEvent> parents) {
-        return lookup.get(parents.stream().flatMap(e -> e.record().controls().stream()).toList()).thenApply(found -> parents.stream().map(e -> e.record().controls().stream().map(found::get).filter(Objects::nonNull)
-                .map(Control::new).toList()).toList());
+        return ofEachEvent(parents, TimelineEventRecord::controls, Control::new);
     }
 
     @Name("sources")
@@ -111,8 +108,11 @@ public class NestedFields {
     @Description("Every article that reports it, with the passage.")
     public CompletionStage<List<@NonNull List<@NonNull EventSource>>> sources(@Source List<TimelineEvent> parents) {
         return articlesById(parents.stream().flatMap(e -> e.record().sources().stream())
-                .map(TimelineEventRecord.Source::articleId).toList()).thenApply(found -> parents.stream().map(e -> e.record().sources().stream().filter(s -> found.containsKey(s.articleId()))
-                .map(s -> new EventSource(found.get(s.articleId()), s.quote(), new Span(s.spanStart(), s.spanEnd()))).toList()).toList());
+                .map(TimelineEventRecord.Source::articleId).toList())
+                .thenApply(found -> parents.stream().map(e -> e.record().sources().stream()
+                        .filter(s -> found.containsKey(s.articleId()))
+                        .map(s -> new EventSource(found.get(s.articleId()), s.quote(), new Span(s.spanStart(), s.spanEnd())))
+                        .toList()).toList());
     }
 
     @Name("statements")
@@ -121,9 +121,11 @@ public class NestedFields {
             + "happened or about one of its controls.")
     public CompletionStage<List<@NonNull List<@NonNull Statement>>> eventStatements(@Source List<TimelineEvent> parents) {
         return entities.statementsOfArticles(parents.stream().flatMap(e -> e.record().sources().stream())
-                .map(TimelineEventRecord.Source::articleId).distinct().toList()).thenApply(byArticle -> parents.stream().map(e -> e.record().sources().stream().map(TimelineEventRecord.Source::articleId).distinct()
-                .flatMap(article -> byArticle.getOrDefault(article, List.of()).stream())
-                .filter(s -> saidAtOrAbout(e.record(), s)).map(Statement::new).toList()).toList());
+                .map(TimelineEventRecord.Source::articleId).distinct().toList())
+                .thenApply(byArticle -> parents.stream().map(e -> e.record().sources().stream()
+                        .map(TimelineEventRecord.Source::articleId).distinct()
+                        .flatMap(article -> byArticle.getOrDefault(article, List.of()).stream())
+                        .filter(s -> saidAtOrAbout(e.record(), s)).map(Statement::new).toList()).toList());
     }
 
     static boolean saidAtOrAbout(TimelineEventRecord event, StatementRecord statement) {
@@ -139,7 +141,8 @@ public class NestedFields {
     @Description("The article this one repeats, when it is a duplicate.")
     public CompletionStage<List<Article>> duplicateOf(@Source List<Article> parents) {
         return articlesById(parents.stream().map(Article::duplicateOfId).filter(Objects::nonNull).toList())
-                .thenApply(found -> parents.stream().map(a -> a.duplicateOfId() == null ? null : found.get(a.duplicateOfId())).toList());
+                .thenApply(found -> parents.stream()
+                        .map(a -> a.duplicateOfId() == null ? null : found.get(a.duplicateOfId())).toList());
     }
 
     // ---- Statement -------------------------------------------------------------------------------------------------
@@ -147,7 +150,8 @@ public class NestedFields {
     @Name("speaker")
     @Description("The resolved speaker; null when anonymous.")
     public CompletionStage<List<Entity>> speaker(@Source List<Statement> parents) {
-        return lookup.get(ids(parents, s -> s.record().speakerId())).thenApply(found -> parents.stream().map(s -> (Entity) entityOrNull(found.get(s.record().speakerId()))).toList());
+        return lookup.get(ids(parents, s -> s.record().speakerId())).thenApply(found -> parents.stream()
+                .map(s -> (Entity) entityOrNull(found.get(s.record().speakerId()))).toList());
     }
 
     @Name("about")
@@ -246,7 +250,8 @@ public class NestedFields {
         }
         // A cursor or a date range belongs to one list: page through each parent on its own.
         return inTurn(parents, p -> entities.statementPage(about, p.record().id(),
-                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after).thenApply(Connections::statements));
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after)
+                .thenApply(Connections::statements));
     }
 
     @Name("imposedBy")
@@ -292,19 +297,32 @@ public class NestedFields {
         }
         UUID speaker = filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id();
         return inTurn(parents, c -> entities.statementPage(c.record().id(), speaker,
-                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after).thenApply(Connections::statements));
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after)
+                .thenApply(Connections::statements));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private <T extends EntityBase> CompletionStage<List<Country>> countries(List<T> parents) {
-        return lookup.get(ids(parents, p -> p.record().countryId())).thenApply(found -> parents.stream().map(p -> country(found.get(p.record().countryId()))).toList());
+        return lookup.get(ids(parents, p -> p.record().countryId()))
+                .thenApply(found -> parents.stream().map(p -> country(found.get(p.record().countryId()))).toList());
     }
 
-    private <T> CompletionStage<List<List<T>>> related(List<Control> parents, Function<EntityRecord.ControlRecord, List<UUID>> ids,
+    /** For each event, the entities of one of its id lists that exist, wrapped: one lookup for all events. */
+    private <T> CompletionStage<List<List<T>>> ofEachEvent(List<TimelineEvent> parents,
+                                                           Function<TimelineEventRecord, List<UUID>> ids,
+                                                           Function<EntityRecord, T> wrap) {
+        return lookup.get(parents.stream().flatMap(e -> ids.apply(e.record()).stream()).toList())
+                .thenApply(found -> parents.stream().map(e -> ids.apply(e.record()).stream().map(found::get)
+                        .filter(Objects::nonNull).map(wrap).toList()).toList());
+    }
+
+    private <T> CompletionStage<List<List<T>>> related(List<Control> parents,
+                                                       Function<EntityRecord.ControlRecord, List<UUID>> ids,
                                                        Function<EntityRecord, T> wrap) {
-        return lookup.get(parents.stream().map(c -> c.record().control()).filter(Objects::nonNull)
-                .flatMap(c -> ids.apply(c) == null ? java.util.stream.Stream.empty() : ids.apply(c).stream()).toList()).thenApply(found -> {
+        List<UUID> asked = parents.stream().map(c -> c.record().control()).filter(Objects::nonNull)
+                .flatMap(c -> ids.apply(c) == null ? java.util.stream.Stream.empty() : ids.apply(c).stream()).toList();
+        return lookup.get(asked).thenApply(found -> {
             List<List<T>> out = new ArrayList<>();
             for (Control c : parents) {
                 List<UUID> wanted = c.record().control() == null || ids.apply(c.record().control()) == null ? List.of()
