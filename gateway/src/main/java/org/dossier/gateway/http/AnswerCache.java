@@ -3,12 +3,10 @@ package org.dossier.gateway.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dossier.gateway.http.AnswerEncoding.EncodedAnswer;
 
 /**
  * Whole GraphQL answers, by request, valid until the data they were computed from may have changed.
@@ -23,16 +21,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AnswerCache {
 
     /**
-     * A stored answer: its JSON and the generation of the data it was computed from. The JSON moves off the heap when
-     * the answer is asked again; the same entry keeps it, so its age is not reset.
+     * A stored answer (its JSON, and gzipped) and the generation of the data it was computed from. The answer moves off
+     * the heap when it is asked again; the same entry keeps it, so its age is not reset.
      */
     private static final class Entry {
         final long generation;
-        volatile Buffer json;
+        volatile EncodedAnswer answer;
 
-        Entry(long generation, Buffer json) {
+        Entry(long generation, EncodedAnswer answer) {
             this.generation = generation;
-            this.json = json;
+            this.answer = answer;
         }
     }
 
@@ -43,7 +41,7 @@ public final class AnswerCache {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 // the key is the request (its document and variables), a few kB; the answer can be a megabyte
-                .weigher((String key, Entry entry) -> 2 * key.length() + entry.json.length())
+                .weigher((String key, Entry entry) -> 2 * key.length() + entry.answer.length())
                 .expireAfterWrite(maxAge)
                 .ticker(ticker)
                 .executor(Runnable::run) // evict on the caller's thread: no pool of its own for a cache of answers
@@ -56,7 +54,7 @@ public final class AnswerCache {
     }
 
     /** The answer to this request, if one is stored from the current generation. */
-    public Optional<Buffer> find(String request) {
+    public Optional<EncodedAnswer> find(String request) {
         Entry entry = entries.getIfPresent(request);
         if (entry == null) {
             return Optional.empty();
@@ -65,44 +63,24 @@ public final class AnswerCache {
             entries.asMap().remove(request, entry);
             return Optional.empty();
         }
-        Buffer json = entry.json;
-        if (!json.getByteBuf().isDirect()) { // asked a second time: kept off the heap from now on
-            json = offHeap(json);
-            entry.json = json; // two requests at once may both copy it; either copy serves
+        EncodedAnswer answer = entry.answer;
+        // Asked a second time: kept off the heap from now on, so that each time it is served it is written to the
+        // socket as it is rather than copied there first (0.8 MB for the flagship: about a tenth more answers a second).
+        if (answer.onHeap()) {
+            answer = answer.offHeap();
+            entry.answer = answer; // two requests at once may both copy it; either copy serves
         }
-        return Optional.of(json);
+        return Optional.of(answer);
     }
 
     /**
-     * Keeps an answer (in the form it is served in, {@link #served}) computed from the data of the given generation,
-     * unless that generation is over.
+     * Keeps an answer (in the form it is served in, {@link AnswerEncoding#encode}) computed from the data of the given
+     * generation, unless that generation is over.
      */
-    public void store(String request, long startedIn, Buffer answer) {
+    public void store(String request, long startedIn, EncodedAnswer answer) {
         if (startedIn == generation.get()) {
             entries.put(request, new Entry(startedIn, answer));
         }
-    }
-
-    /**
-     * A computed answer in the form it is served in: on the heap, as written. Netty copies it into its pooled direct
-     * memory to write it. Making a JDK direct buffer of each one instead cost more than that copy: 0.8 MB of fresh
-     * native memory per flagship answer, zeroed and faulted in page by page, and freed only by the next collection
-     * (8% of the gateway's CPU samples on computed answers). An answer asked again is moved off the heap by
-     * {@link #find}, once.
-     */
-    public static Buffer served(byte[] json) {
-        return Buffer.buffer(Unpooled.wrappedBuffer(json));
-    }
-
-    /**
-     * A stored answer off the heap, so that each time it is served it is written to the socket as it is rather than
-     * copied there first (0.8 MB for the flagship: from the cache, about a tenth more answers a second). A JDK buffer,
-     * freed by the collector once no entry and no write in flight holds it: a Netty-allocated one would have to be
-     * released by hand, and could be while a write still reads it.
-     */
-    private static Buffer offHeap(Buffer answer) {
-        ByteBuffer direct = ByteBuffer.allocateDirect(answer.length()).put(answer.getByteBuf().nioBuffer()).flip();
-        return Buffer.buffer(Unpooled.wrappedBuffer(direct));
     }
 
     /** The data may have changed: nothing stored so far is served again. */

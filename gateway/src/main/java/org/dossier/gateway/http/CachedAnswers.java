@@ -17,9 +17,9 @@ import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +36,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.dossier.events.Topics;
 import org.dossier.gateway.config.AnswerCacheConfig;
+import org.dossier.gateway.config.AnswerCompressionConfig;
 import org.dossier.gateway.config.GatewayLimitsConfig;
 import org.dossier.gateway.graphql.RequestLimits;
+import org.dossier.gateway.http.AnswerEncoding.EncodedAnswer;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +57,9 @@ import org.jboss.logging.Logger;
  * while the gateway is not yet reading every announcement (at start, or after its consumers lost their partitions).
  * A client that must see the services' current state sends {@code Cache-Control: no-cache}; each answer says where
  * it came from in {@code X-Cache: HIT} or {@code MISS}.
+ * <p>
+ * Whole answers go out gzipped to clients that accept it ({@link AnswerEncoding}); a stored answer is compressed once,
+ * when it is stored.
  */
 @ApplicationScoped
 public class CachedAnswers {
@@ -70,6 +75,7 @@ public class CachedAnswers {
 
     private final AnswerCacheConfig config;
     private final AnswerCache cache;
+    private final AnswerEncoding encoding;
     private final Set<TopicPartition> readPartitions = ConcurrentHashMap.newKeySet();
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final GatewayLimitsConfig limits;
@@ -81,17 +87,20 @@ public class CachedAnswers {
     /** A request being executed, keyed by generation and request, and the answer others asking the same wait for. */
     private static final class Execution {
         final String key;
-        final CompletableFuture<Buffer> answer = new CompletableFuture<>();
+        final CompletableFuture<EncodedAnswer> answer = new CompletableFuture<>();
 
         Execution(String key) {
             this.key = key;
         }
     }
 
-    CachedAnswers(AnswerCacheConfig config, GatewayLimitsConfig limits, MeterRegistry registry) {
+    CachedAnswers(AnswerCacheConfig config, AnswerCompressionConfig compression, GatewayLimitsConfig limits,
+                  MeterRegistry registry) {
         this.config = config;
         this.limits = limits;
         this.cache = new AnswerCache(config.maxSize().asLongValue(), config.maxAge(), Ticker.systemTicker());
+        this.encoding = new AnswerEncoding(compression.enabled(), (int) Math.min(Integer.MAX_VALUE,
+                compression.minSize().asLongValue()), compression.level());
         this.hits = answers(registry, "hit");
         this.shared = answers(registry, "shared");
         this.misses = answers(registry, "miss");
@@ -126,7 +135,7 @@ public class CachedAnswers {
         if (refreshRequested(context)) {
             bypasses.increment();
         } else {
-            Optional<Buffer> answer = cache.find(request);
+            Optional<EncodedAnswer> answer = cache.find(request);
             if (answer.isPresent()) {
                 hits.increment();
                 send(context, answer.get());
@@ -155,9 +164,27 @@ public class CachedAnswers {
         context.next();
     }
 
-    private static void send(RoutingContext context, Buffer answer) {
+    private void send(RoutingContext context, EncodedAnswer answer) {
         GraphQlHttpConventions.markExecuted(context);
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, answerType(context)).putHeader(HEADER, "HIT").end(answer);
+        context.response().putHeader(HEADER, "HIT");
+        write(context, answer);
+    }
+
+    /** Ends the response with a whole answer: gzipped if the client accepts it and it was compressed, else as written. */
+    private void write(RoutingContext context, EncodedAnswer answer) {
+        HttpServerResponse response = context.response().putHeader(HttpHeaders.CONTENT_TYPE, answerType(context));
+        if (encoding.enabled()) {
+            response.headers().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING); // added: CORS varies by Origin
+        }
+        if (answer.gzip() != null && acceptsGzip(context)) {
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(answer.gzip());
+        } else {
+            response.end(answer.json());
+        }
+    }
+
+    private static boolean acceptsGzip(RoutingContext context) {
+        return AnswerEncoding.acceptsGzip(context.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
     }
 
     /** The media type of a whole answer: the GraphQL response type to clients that ask for it, JSON to the others. */
@@ -184,7 +211,7 @@ public class CachedAnswers {
                 }));
     }
 
-    private void finish(Execution execution, Buffer answer) {
+    private void finish(Execution execution, EncodedAnswer answer) {
         executions.remove(execution.key, execution);
         execution.answer.complete(answer);
     }
@@ -291,13 +318,12 @@ public class CachedAnswers {
                     return CompletableFuture.completedFuture(result);
                 }
                 Execution execution = context.get(EXECUTION);
-                Buffer answer = whole(result) ? json(result) : null;
-                if (answer != null) {
-                    String request = execution != null ? context.get(REQUEST) : null;
-                    // Not stored while the gateway may miss announcements; still shared with those who asked at once.
-                    if (request != null) {
-                        cache.store(request, context.<Long>get(GENERATION), answer);
-                    }
+                // Not stored while the gateway may miss announcements; still shared with those who asked at once.
+                String request = execution != null ? context.get(REQUEST) : null;
+                // compressed once for all the clients a stored answer will serve, or for this client alone
+                EncodedAnswer answer = whole(result) ? encoded(result, request != null || acceptsGzip(context)) : null;
+                if (answer != null && request != null) {
+                    cache.store(request, context.<Long>get(GENERATION), answer);
                 }
                 // Those waiting for this answer get it before the response ends: ending it runs the end handler that
                 // would otherwise release them with nothing, each to compute its own.
@@ -305,7 +331,7 @@ public class CachedAnswers {
                     finish(execution, answer);
                 }
                 if (answer != null && !context.response().ended() && !context.response().closed()) {
-                    context.response().putHeader(HttpHeaders.CONTENT_TYPE, answerType(context)).end(answer);
+                    write(context, answer);
                 }
                 return CompletableFuture.completedFuture(result);
             }
@@ -317,10 +343,10 @@ public class CachedAnswers {
         return result.isDataPresent() && result.getErrors().isEmpty() && result.getData() instanceof Map;
     }
 
-    /** The answer's JSON, off the heap as it is served, or null if it cannot be written (then SmallRye writes it). */
-    private static Buffer json(ExecutionResult result) {
+    /** The answer as it is served, or null if it cannot be written (then SmallRye writes it). */
+    private EncodedAnswer encoded(ExecutionResult result, boolean compress) {
         try {
-            return AnswerCache.served(AnswerJson.write(result));
+            return encoding.encode(AnswerJson.write(result), compress);
         } catch (IOException e) {
             LOG.warnf("answer left to SmallRye's writer: %s", e.getMessage());
             return null;

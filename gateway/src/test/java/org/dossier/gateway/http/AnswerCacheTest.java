@@ -14,12 +14,14 @@ class AnswerCacheTest {
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker clock = nanos::get;
 
-    private static io.vertx.core.buffer.Buffer json(String text) {
-        return AnswerCache.served(text.getBytes(StandardCharsets.UTF_8));
+    private static final AnswerEncoding AS_WRITTEN = new AnswerEncoding(false, 0, 1);
+
+    private static AnswerEncoding.EncodedAnswer json(String text) {
+        return AS_WRITTEN.encode(text.getBytes(StandardCharsets.UTF_8), false);
     }
 
     private static String text(AnswerCache cache, String request) {
-        return cache.find(request).map(b -> b.toString(StandardCharsets.UTF_8)).orElse(null);
+        return cache.find(request).map(b -> b.json().toString(StandardCharsets.UTF_8)).orElse(null);
     }
 
     @Test
@@ -48,13 +50,13 @@ class AnswerCacheTest {
     void anAnswerAskedAgainIsServedOffTheHeapWithTheSameTextAndAge() {
         var cache = new AnswerCache(1 << 20, Duration.ofSeconds(60), clock);
         var computed = json("{\"data\":{\"name\":\"Ren\u00e9\"}}");
-        assertThat(computed.getByteBuf().isDirect()).as("a computed answer is served as written").isFalse();
+        assertThat(computed.json().getByteBuf().isDirect()).as("a computed answer is served as written").isFalse();
         cache.store("q", cache.generation(), computed);
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
         var stored = cache.find("q").orElseThrow();
-        assertThat(stored.getByteBuf().isDirect()).isTrue();
-        assertThat(stored.getBytes()).isEqualTo(computed.getBytes());
-        assertThat(cache.find("q").orElseThrow().getByteBuf().isDirect()).isTrue();
+        assertThat(stored.json().getByteBuf().isDirect()).isTrue();
+        assertThat(stored.json().getBytes()).isEqualTo(computed.json().getBytes());
+        assertThat(cache.find("q").orElseThrow().json().getByteBuf().isDirect()).isTrue();
         nanos.addAndGet(Duration.ofSeconds(31).toNanos());
         assertThat(cache.find("q")).as("moving it off the heap did not make it younger").isEmpty();
     }
@@ -72,14 +74,28 @@ class AnswerCacheTest {
     @Test
     void theCacheHoldsNoMoreBytesThanItsLimit() {
         var cache = new AnswerCache(10_000, Duration.ofMinutes(1), clock);
-        var answer = AnswerCache.served(new byte[3_000]);
+        var answer = AS_WRITTEN.encode(new byte[3_000], false);
         for (int i = 0; i < 10; i++) {
             cache.store("q" + i, cache.generation(), answer);
         }
         // Which ones stay is the cache's choice (Caffeine's frequency-based admission); how much is not.
         assertThat(cache.weight()).isLessThanOrEqualTo(10_000).isGreaterThanOrEqualTo(6_000);
-        cache.store("huge", cache.generation(), AnswerCache.served(new byte[20_000]));
+        cache.store("huge", cache.generation(), AS_WRITTEN.encode(new byte[20_000], false));
         assertThat(cache.find("huge")).as("an answer larger than the whole cache is not kept").isEmpty();
         assertThat(cache.weight()).isLessThanOrEqualTo(10_000);
+    }
+
+    @Test
+    void aCompressedAnswerIsKeptWithItsJsonCountedInFullAndMovedOffTheHeapWithIt() {
+        var cache = new AnswerCache(1 << 20, Duration.ofSeconds(60), clock);
+        byte[] text = "{\"data\":{\"statements\":[\"licences required\"]}}".repeat(100).getBytes(StandardCharsets.UTF_8);
+        var answer = new AnswerEncoding(true, 0, 1).encode(text, true);
+        assertThat(answer.gzip()).isNotNull();
+        cache.store("q", cache.generation(), answer);
+        assertThat(cache.weight()).isEqualTo(2 * "q".length() + text.length + answer.gzip().length());
+        var stored = cache.find("q").orElseThrow();
+        assertThat(stored.gzip().getByteBuf().isDirect()).isTrue();
+        assertThat(stored.gzip().getBytes()).isEqualTo(answer.gzip().getBytes());
+        assertThat(stored.json().getBytes()).isEqualTo(text);
     }
 }

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
 class CachedAnswersTest {
+
+    @TestHTTPResource("/graphql")
+    URL graphql;
 
     /** A query no other test sends, so that nothing is stored for it yet. */
     private static String uniqueQuery() {
@@ -125,5 +136,62 @@ class CachedAnswersTest {
         assertThat(first.header(CachedAnswers.HEADER)).isEqualTo("MISS");
         assertThat(second.header(CachedAnswers.HEADER)).isEqualTo("HIT");
         assertThat(second.asString()).isEqualTo(first.asString());
+    }
+
+    /** The raw response, not decoded (RestAssured would ask for gzip and unzip it unseen). */
+    private HttpResponse<byte[]> postRaw(String query, String acceptEncoding) throws Exception {
+        var request = HttpRequest.newBuilder(graphql.toURI()).header("Content-Type", "application/json");
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        String body = "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}";
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    private static String text(HttpResponse<byte[]> response) throws Exception {
+        if (response.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()) {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLongAnswerGoesOutGzippedToClientsThatAcceptItComputedAndFromMemory() throws Exception {
+        awaitStoring();
+        // a few kB of introspection: needs no service
+        String query = "query Q_" + UUID.randomUUID().toString().replace('-', '_') + " { __schema { types { name description } } }";
+        HttpResponse<byte[]> computed = postRaw(query, "gzip, deflate, br");
+        HttpResponse<byte[]> stored = postRaw(query, "gzip, deflate, br");
+        HttpResponse<byte[]> plain = postRaw(query, null);
+        HttpResponse<byte[]> refused = postRaw(query, "gzip;q=0, identity");
+
+        assertThat(computed.headers().firstValue(CachedAnswers.HEADER)).contains("MISS");
+        assertThat(stored.headers().firstValue(CachedAnswers.HEADER)).contains("HIT");
+        assertThat(plain.headers().firstValue(CachedAnswers.HEADER)).contains("HIT");
+        String json = new String(plain.body(), StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{\"data\":{\"__schema\":").hasSizeGreaterThan(2048);
+        for (var gzipped : java.util.List.of(computed, stored)) {
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gzipped.body().length).isLessThan(json.length() / 2);
+            assertThat(text(gzipped)).isEqualTo(json);
+        }
+        for (var asWritten : java.util.List.of(plain, refused)) {
+            assertThat(asWritten.headers().firstValue("Content-Encoding")).isEmpty();
+        }
+        assertThat(refused.body()).isEqualTo(plain.body());
+        for (var any : java.util.List.of(computed, stored, plain, refused)) {
+            assertThat(any.headers().allValues("Vary")).as("caches between must keep the encodings apart")
+                    .anySatisfy(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
+            assertThat(any.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        }
+
+        HttpResponse<byte[]> small = postRaw(uniqueQuery(), "gzip");
+        assertThat(small.headers().firstValue("Content-Encoding")).as("a short answer is sent as written").isEmpty();
+        assertThat(text(small)).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
     }
 }
