@@ -82,4 +82,22 @@ class AnalysisPipelineTest {
             assertThat(dlq.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
         }
     }
+
+    @Test
+    void statementPagesCarryOnlyTheFieldsAskedForAndAnUnknownFieldIsNamedInA400() {
+        UUID speaker = UUID.randomUUID();
+        given().contentType("application/json")
+                .body(Map.of("speakerIds", List.of(speaker), "fields", List.of("id", "speech", "cue")))
+                .post("/internal/statements/by-speaker")
+                .then().statusCode(400).body(containsString("[speech]"));
+        given().contentType("application/json")
+                .body(Map.of("controlIds", List.of(speaker), "fields", List.of("id", "cue"), "cursors", false))
+                .post("/internal/statements/by-control")
+                .then().statusCode(200)
+                .body("'" + speaker + "'.totalCount", equalTo(0))
+                .body("'" + speaker + "'.keySet()", org.hamcrest.Matchers.containsInAnyOrder(
+                        "items", "totalCount", "endCursor", "hasNextPage"));
+        given().contentType("application/json").body(Map.of("first", 1)).post("/internal/statements/by-speaker")
+                .then().statusCode(400).body(containsString("speakerIds: required"));
+    }
 }

@@ -1,5 +1,6 @@
 package org.dossier.entity.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.dossier.entity.api.EntityView;
 import org.dossier.entity.api.MergeView;
@@ -42,18 +44,26 @@ public class InternalAnalysisResource {
     public record ReanalyzeRequest(List<UUID> articleIds) {
     }
 
-    public record SpeakerStatementsRequest(List<UUID> speakerIds, UUID about, Integer first) {
+    /**
+     * {@code fields}: the statement fields to send (null: all); {@code cursors}: whether each statement's cursor is sent
+     * (null: yes). A page's end cursor and counts are always sent.
+     */
+    public record SpeakerStatementsRequest(List<UUID> speakerIds, UUID about, Integer first, List<String> fields,
+                                           Boolean cursors) {
     }
 
-    public record ControlStatementsRequest(List<UUID> controlIds, Integer first) {
+    /** {@code fields} and {@code cursors} as in {@link SpeakerStatementsRequest}. */
+    public record ControlStatementsRequest(List<UUID> controlIds, Integer first, List<String> fields, Boolean cursors) {
     }
 
     private final AnalysisService analysis;
     private final AnalysisRepository repository;
+    private final StatementFields statementFields;
 
-    InternalAnalysisResource(AnalysisService analysis, AnalysisRepository repository) {
+    InternalAnalysisResource(AnalysisService analysis, AnalysisRepository repository, ObjectMapper mapper) {
         this.analysis = analysis;
         this.repository = repository;
+        this.statementFields = new StatementFields(mapper);
     }
 
     /** Analyses of these articles; articles not analysed yet are left out. */
@@ -126,32 +136,43 @@ public class InternalAnalysisResource {
     @POST
     @Path("statements/by-speaker")
     @Transactional
-    public Map<UUID, AnalysisRepository.Page<StatementView>> bySpeaker(SpeakerStatementsRequest request) {
+    public Response bySpeaker(SpeakerStatementsRequest request) {
         if (request == null || request.speakerIds() == null) {
             throw new BadRequestException("speakerIds: required");
         }
+        Set<String> fields = StatementFields.wanted(request.fields());
         int first = pageSize(request.first() == null ? 50 : request.first());
         Map<UUID, AnalysisRepository.Page<StatementView>> out = new java.util.LinkedHashMap<>();
         for (UUID speaker : request.speakerIds()) {
             out.put(speaker, repository.statementPage(request.about(), List.of(speaker), null, null, first, null));
         }
-        return out;
+        return pages(out, fields, request.cursors());
+    }
+
+    /** Pages as asked: whole, or with only some statement fields, or without a cursor per statement. */
+    private Response pages(Map<UUID, AnalysisRepository.Page<StatementView>> pages, Set<String> fields, Boolean cursors) {
+        if (fields == null && (cursors == null || cursors)) {
+            return Response.ok(pages).build();
+        }
+        return Response.ok(statementFields.write(pages, fields == null ? StatementFields.ALL : fields,
+                cursors == null || cursors), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The first page of statements about each control, for a list of controls in one call. */
     @POST
     @Path("statements/by-control")
     @Transactional
-    public Map<UUID, AnalysisRepository.Page<StatementView>> byControl(ControlStatementsRequest request) {
+    public Response byControl(ControlStatementsRequest request) {
         if (request == null || request.controlIds() == null) {
             throw new BadRequestException("controlIds: required");
         }
+        Set<String> fields = StatementFields.wanted(request.fields());
         int first = pageSize(request.first() == null ? 50 : request.first());
         Map<UUID, AnalysisRepository.Page<StatementView>> out = new java.util.LinkedHashMap<>();
         for (UUID control : request.controlIds()) {
             out.put(control, repository.statementPage(control, null, null, null, first, null));
         }
-        return out;
+        return pages(out, fields, request.cursors());
     }
 
     @GET
@@ -196,6 +217,15 @@ public class InternalAnalysisResource {
             throw new BadRequestException("kind: one of PERSON, ORGANIZATION, COUNTRY, PLACE, CONTROL, COMMODITY, was " + kind);
         }
         return kind;
+    }
+
+    /** A request this API cannot take: 400 with what is wrong in the body (JAX-RS would send the status alone). */
+    @Provider
+    public static class BadRequestMapper implements ExceptionMapper<BadRequestException> {
+        @Override
+        public Response toResponse(BadRequestException e) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        }
     }
 
     /** A cursor this API did not hand out is the caller's mistake. */

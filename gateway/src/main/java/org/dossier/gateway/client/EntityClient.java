@@ -82,19 +82,23 @@ public class EntityClient {
         return api.statementPage(about, speaker, from, to, first, after);
     }
 
-    public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsBySpeaker(Collection<UUID> speakers, UUID about, int first) {
+    public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsBySpeaker(
+            Collection<UUID> speakers, UUID about, int first, StatementFieldSelection selection) {
         if (speakers.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("entity-service");
-        return api.statementsBySpeaker(new EntityServiceApi.SpeakerStatementsRequest(speakers, about, first));
+        return api.statementsBySpeaker(new EntityServiceApi.SpeakerStatementsRequest(speakers, about, first,
+                selection.fields(), selection.cursors()));
     }
 
-    public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsByControl(Collection<UUID> controls, int first) {
+    public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsByControl(
+            Collection<UUID> controls, int first, StatementFieldSelection selection) {
         if (controls.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
         calls.count("entity-service");
-        return api.statementsByControl(new EntityServiceApi.ControlStatementsRequest(controls, first));
+        return api.statementsByControl(new EntityServiceApi.ControlStatementsRequest(controls, first,
+                selection.fields(), selection.cursors()));
     }
 }

@@ -22,10 +22,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 interface EntityServiceApi {
 
-    record SpeakerStatementsRequest(Collection<UUID> speakerIds, UUID about, Integer first) {
+    /** {@code fields}: the statement fields to send, null for all; {@code cursors}: each statement's cursor too. */
+    record SpeakerStatementsRequest(Collection<UUID> speakerIds, UUID about, Integer first, List<String> fields,
+                                    boolean cursors) {
     }
 
-    record ControlStatementsRequest(Collection<UUID> controlIds, Integer first) {
+    record ControlStatementsRequest(Collection<UUID> controlIds, Integer first, List<String> fields, boolean cursors) {
     }
 
     @POST

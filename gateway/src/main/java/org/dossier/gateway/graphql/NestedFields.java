@@ -1,6 +1,8 @@
 package org.dossier.gateway.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.quarkus.arc.ClientProxy;
+import io.smallrye.graphql.api.Context;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import org.dossier.gateway.client.EntityLookup;
 import org.dossier.gateway.client.EntityRecord;
 import org.dossier.gateway.client.EntityTimelineEntryRecord;
 import org.dossier.gateway.client.PageRecord;
+import org.dossier.gateway.client.StatementFieldSelection;
 import org.dossier.gateway.client.StatementRecord;
 import org.dossier.gateway.client.TimelineClient;
 import org.dossier.gateway.client.TimelineEventRecord;
@@ -42,12 +45,20 @@ public class NestedFields {
     private final EntityClient entities;
     private final EntityLookup lookup;
     private final TimelineClient timeline;
+    private final Context request;
 
-    NestedFields(ArticleClient articles, EntityClient entities, EntityLookup lookup, TimelineClient timeline) {
+    NestedFields(ArticleClient articles, EntityClient entities, EntityLookup lookup, TimelineClient timeline,
+                 Context request) {
         this.articles = articles;
         this.entities = entities;
         this.lookup = lookup;
         this.timeline = timeline;
+        this.request = request;
+    }
+
+    /** The statement fields the batch being run selects (SmallRye's context holds the first parent's environment). */
+    private StatementFieldSelection selectedStatementFields() {
+        return StatementSelection.of(request.unwrap(DataFetchingEnvironment.class).getSelectionSet());
     }
 
     // ---- Article ---------------------------------------------------------------------------------------------------
@@ -240,7 +251,8 @@ public class NestedFields {
         int size = Limits.pageSize(first);
         UUID about = filter == null || filter.about == null ? null : GlobalId.decode(filter.about, "Control");
         if (after == null && (filter == null || (filter.from == null && filter.to == null))) {
-            return entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size).thenApply(pages -> {
+            return entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size,
+                    selectedStatementFields()).thenApply(pages -> {
                 List<Connections.StatementConnection> connections = new ArrayList<>(parents.size());
                 for (Person person : parents) {
                     connections.add(Connections.statements(pages.getOrDefault(person.record().id(), PageRecord.empty())));
@@ -292,7 +304,8 @@ public class NestedFields {
                                                                            Filters.StatementFilter filter) {
         int size = Limits.pageSize(first);
         if (after == null && filter == null) {
-            return entities.statementsByControl(ids(parents, c -> c.record().id()), size).thenApply(pages -> parents.stream()
+            return entities.statementsByControl(ids(parents, c -> c.record().id()), size,
+                    selectedStatementFields()).thenApply(pages -> parents.stream()
                     .map(c -> Connections.statements(pages.getOrDefault(c.record().id(), PageRecord.empty()))).toList());
         }
         UUID speaker = filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id();
