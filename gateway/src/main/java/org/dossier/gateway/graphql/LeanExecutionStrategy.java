@@ -301,8 +301,11 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
         }
         GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(definition.getType());
         boolean nonNull = definition.getType() instanceof GraphQLNonNull;
-        if (fieldType instanceof GraphQLScalarType || fieldType instanceof GraphQLEnumType) {
-            return new Leaf(reader, fieldType, nonNull, null);
+        if (fieldType instanceof GraphQLScalarType) {
+            return new Leaf(reader, fieldType, nonNull, null, null);
+        }
+        if (fieldType instanceof GraphQLEnumType) {
+            return new Leaf(reader, fieldType, nonNull, null, new ConcurrentHashMap<>());
         }
         if (fieldType instanceof GraphQLObjectType objectType) {
             // An object whose selected fields are all plain leaves (a date range) is itself a leaf: graphql-java would
@@ -312,7 +315,7 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
                 inner = makePlan(context, field, objectType);
             }
             if (inner.leafCount() == inner.keys().size()) {
-                return new Leaf(reader, fieldType, nonNull, inner);
+                return new Leaf(reader, fieldType, nonNull, inner, null);
             }
         }
         return null;
@@ -349,9 +352,11 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
 
     /**
      * A field read by a plain reader: a scalar or enum, or an object whose selected fields are all such leaves
-     * ({@code inner} then is their plan).
+     * ({@code inner} then is their plan). For an enum, {@code enumNames} keeps each value's name once serialised:
+     * graphql-java looks a value up by comparing it with each of the enum's values in turn (2,300 times on the flagship
+     * query, about 2% of the gateway's CPU), and a value's name never changes.
      */
-    record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull, Plan inner) {
+    record Leaf(PlainFieldReader reader, GraphQLType type, boolean nonNull, Plan inner, Map<Object, Object> enumNames) {
 
         /** The serialised value, or {@link #UNRESOLVED} when graphql-java would report something. */
         Object resolve(ExecutionContext context, Object parent) {
@@ -368,12 +373,22 @@ public final class LeanExecutionStrategy extends AsyncExecutionStrategy {
                     }
                     value = type instanceof GraphQLScalarType scalar
                             ? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
-                            : ((GraphQLEnumType) type).serialize(value, context.getGraphQLContext(), context.getLocale());
+                            : enumName(context, value);
                 }
             } catch (Exception e) {
                 return UNRESOLVED;
             }
             return value == null && nonNull ? UNRESOLVED : value;
+        }
+
+        private Object enumName(ExecutionContext context, Object value) {
+            Object name = enumNames.get(value);
+            if (name == null) {
+                // a value that does not serialise throws, and is never kept
+                name = ((GraphQLEnumType) type).serialize(value, context.getGraphQLContext(), context.getLocale());
+                enumNames.put(value, name);
+            }
+            return name;
         }
     }
 
