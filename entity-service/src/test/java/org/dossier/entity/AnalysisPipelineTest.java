@@ -99,5 +99,11 @@ class AnalysisPipelineTest {
                         "items", "totalCount", "endCursor", "hasNextPage"));
         given().contentType("application/json").body(Map.of("first", 1)).post("/internal/statements/by-speaker")
                 .then().statusCode(400).body(containsString("speakerIds: required"));
+        given().queryParam("speaker", speaker.toString()).queryParam("fields", "id", "cue").queryParam("cursors", false)
+                .get("/internal/statements")
+                .then().statusCode(200)
+                .body("keySet()", org.hamcrest.Matchers.containsInAnyOrder("items", "totalCount", "endCursor", "hasNextPage"));
+        given().queryParam("fields", "id", "nope").get("/internal/statements")
+                .then().statusCode(400).body(containsString("[nope]"));
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -242,6 +243,21 @@ class WholeSystemTest {
         }
         assertThat(statements).as("every statement he made").isEqualTo(person.at("/statements/totalCount").asInt());
         assertThat(tookPart).as("the events he took part in").isPositive();
+
+        // Statements page by page: the gateway asks entity-service only for the fields selected (and a cursor per
+        // statement only when edges { cursor } is), and the pages join up to the same list, cursors included.
+        String page = "query($first: Int, $after: String) { statements(first: $first, after: $after) { "
+                + "edges { cursor node { id cue } } pageInfo { endCursor } } }";
+        JsonNode whole = graphql(page, Map.of("first", 4)).at("/data/statements");
+        JsonNode first = graphql(page, Map.of("first", 2)).at("/data/statements");
+        JsonNode second = graphql(page, Map.of("first", 2, "after", first.at("/pageInfo/endCursor").asText())).at("/data/statements");
+        List<String> joined = new java.util.ArrayList<>(first.path("edges").findValuesAsText("cursor"));
+        joined.addAll(second.path("edges").findValuesAsText("cursor"));
+        assertThat(whole.path("edges").findValuesAsText("cursor")).hasSize(4).doesNotContain("").isEqualTo(joined);
+        JsonNode fuller = graphql("{ statements(first: 4) { edges { node { id cue quote span { start end } article { id } } } } }",
+                Map.of()).at("/data/statements");
+        assertThat(fuller.path("edges").findValuesAsText("cue")).isEqualTo(whole.path("edges").findValuesAsText("cue"));
+        assertThat(fuller.path("edges").findValuesAsText("quote")).hasSize(4).doesNotContain("");
     }
 
     @Test

@@ -125,11 +125,14 @@ public class InternalAnalysisResource {
     @GET
     @Path("statements")
     @Transactional
-    public AnalysisRepository.Page<StatementView> statements(@QueryParam("about") UUID about, @QueryParam("speaker") UUID speaker,
-                                                             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                                             @QueryParam("first") @DefaultValue("50") int first,
-                                                             @QueryParam("after") String after) {
-        return repository.statementPage(about, speaker == null ? null : List.of(speaker), from, to, pageSize(first), after);
+    public Response statements(@QueryParam("about") UUID about, @QueryParam("speaker") UUID speaker,
+                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                               @QueryParam("first") @DefaultValue("50") int first, @QueryParam("after") String after,
+                               @QueryParam("fields") List<String> fields, @QueryParam("cursors") Boolean cursors) {
+        // no fields parameter arrives as an empty list: all fields
+        Set<String> wanted = StatementFields.wanted(fields == null || fields.isEmpty() ? null : fields);
+        return pages(repository.statementPage(about, speaker == null ? null : List.of(speaker), from, to, pageSize(first),
+                after), wanted, cursors);
     }
 
     /** The first page of statements of each speaker, for a list of officials in one call. */
@@ -149,8 +152,11 @@ public class InternalAnalysisResource {
         return pages(out, fields, request.cursors());
     }
 
-    /** Pages as asked: whole, or with only some statement fields, or without a cursor per statement. */
-    private Response pages(Map<UUID, AnalysisRepository.Page<StatementView>> pages, Set<String> fields, Boolean cursors) {
+    /**
+     * Pages (one, or a map of them) as asked: whole, or with only some statement fields, or without a cursor per
+     * statement.
+     */
+    private Response pages(Object pages, Set<String> fields, Boolean cursors) {
         if (fields == null && (cursors == null || cursors)) {
             return Response.ok(pages).build();
         }

@@ -77,9 +77,10 @@ public class EntityClient {
         return api.statements(ids);
     }
 
-    public CompletionStage<PageRecord<StatementRecord>> statementPage(UUID about, UUID speaker, LocalDate from, LocalDate to, int first, String after) {
+    public CompletionStage<PageRecord<StatementRecord>> statementPage(UUID about, UUID speaker, LocalDate from, LocalDate to,
+                                                                      int first, String after, StatementFieldSelection selection) {
         calls.count("entity-service");
-        return api.statementPage(about, speaker, from, to, first, after);
+        return api.statementPage(about, speaker, from, to, first, after, selection.fields(), selection.cursors());
     }
 
     public CompletionStage<Map<UUID, PageRecord<StatementRecord>>> statementsBySpeaker(

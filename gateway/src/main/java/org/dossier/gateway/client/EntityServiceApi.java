@@ -60,7 +60,8 @@ interface EntityServiceApi {
     @Path("statements")
     CompletionStage<PageRecord<StatementRecord>> statementPage(@QueryParam("about") UUID about, @QueryParam("speaker") UUID speaker,
                                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                              @QueryParam("first") int first, @QueryParam("after") String after);
+                                              @QueryParam("first") int first, @QueryParam("after") String after,
+                                              @QueryParam("fields") List<String> fields, @QueryParam("cursors") boolean cursors);
 
     @POST
     @Path("statements/by-speaker")

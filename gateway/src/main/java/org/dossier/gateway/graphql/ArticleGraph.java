@@ -1,6 +1,7 @@
 package org.dossier.gateway.graphql;
 
 import io.quarkus.arc.ClientProxy;
+import io.smallrye.graphql.api.Context;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,12 +30,15 @@ public class ArticleGraph {
     private final EntityClient entities;
     private final EntityLookup lookup;
     private final TimelineClient timelines;
+    private final Context request;
 
-    ArticleGraph(ArticleClient articles, EntityClient entities, EntityLookup lookup, TimelineClient timelines) {
+    ArticleGraph(ArticleClient articles, EntityClient entities, EntityLookup lookup, TimelineClient timelines,
+                 Context request) {
         this.articles = articles;
         this.entities = entities;
         this.lookup = lookup;
         this.timelines = timelines;
+        this.request = request;
     }
 
     @Query
@@ -132,7 +136,8 @@ public class ArticleGraph {
         UUID about = filter == null || filter.about == null ? null : GlobalId.decode(filter.about, "Control");
         UUID speaker = filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id();
         return entities.statementPage(about, speaker, filter == null ? null : filter.from,
-                filter == null ? null : filter.to, Limits.pageSize(first), after).thenApply(Connections::statements);
+                filter == null ? null : filter.to, Limits.pageSize(first), after, StatementSelection.of(request))
+                .thenApply(Connections::statements);
     }
 
     @Query

@@ -1,6 +1,5 @@
 package org.dossier.gateway.graphql;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.graphql.api.Context;
 import java.util.ArrayList;
@@ -54,11 +53,6 @@ public class NestedFields {
         this.lookup = lookup;
         this.timeline = timeline;
         this.request = request;
-    }
-
-    /** The statement fields the batch being run selects (SmallRye's context holds the first parent's environment). */
-    private StatementFieldSelection selectedStatementFields() {
-        return StatementSelection.of(request.unwrap(DataFetchingEnvironment.class).getSelectionSet());
     }
 
     // ---- Article ---------------------------------------------------------------------------------------------------
@@ -250,9 +244,9 @@ public class NestedFields {
                                                                           Filters.StatementFilter filter) {
         int size = Limits.pageSize(first);
         UUID about = filter == null || filter.about == null ? null : GlobalId.decode(filter.about, "Control");
+        StatementFieldSelection selection = StatementSelection.of(request);
         if (after == null && (filter == null || (filter.from == null && filter.to == null))) {
-            return entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size,
-                    selectedStatementFields()).thenApply(pages -> {
+            return entities.statementsBySpeaker(ids(parents, p -> p.record().id()), about, size, selection).thenApply(pages -> {
                 List<Connections.StatementConnection> connections = new ArrayList<>(parents.size());
                 for (Person person : parents) {
                     connections.add(Connections.statements(pages.getOrDefault(person.record().id(), PageRecord.empty())));
@@ -262,7 +256,7 @@ public class NestedFields {
         }
         // A cursor or a date range belongs to one list: page through each parent on its own.
         return inTurn(parents, p -> entities.statementPage(about, p.record().id(),
-                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after)
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after, selection)
                 .thenApply(Connections::statements));
     }
 
@@ -303,14 +297,14 @@ public class NestedFields {
                                                                            @DefaultValue("20") int first, String after,
                                                                            Filters.StatementFilter filter) {
         int size = Limits.pageSize(first);
+        StatementFieldSelection selection = StatementSelection.of(request);
         if (after == null && filter == null) {
-            return entities.statementsByControl(ids(parents, c -> c.record().id()), size,
-                    selectedStatementFields()).thenApply(pages -> parents.stream()
+            return entities.statementsByControl(ids(parents, c -> c.record().id()), size, selection).thenApply(pages -> parents.stream()
                     .map(c -> Connections.statements(pages.getOrDefault(c.record().id(), PageRecord.empty()))).toList());
         }
         UUID speaker = filter == null || filter.speaker == null ? null : GlobalId.decode(filter.speaker).id();
         return inTurn(parents, c -> entities.statementPage(c.record().id(), speaker,
-                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after)
+                filter == null ? null : filter.from, filter == null ? null : filter.to, size, after, selection)
                 .thenApply(Connections::statements));
     }
 

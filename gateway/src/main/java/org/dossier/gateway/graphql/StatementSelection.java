@@ -1,7 +1,9 @@
 package org.dossier.gateway.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
+import io.smallrye.graphql.api.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +36,15 @@ final class StatementSelection {
             Map.entry("__typename", List.of()));
 
     private StatementSelection() {
+    }
+
+    /**
+     * What to ask entity-service for, for the statement connection being fetched. To be called while the fetcher runs
+     * (SmallRye's context holds its environment; for a batch, the first parent's, whose selection all parents share),
+     * not from a continuation.
+     */
+    static StatementFieldSelection of(Context request) {
+        return of(request.unwrap(DataFetchingEnvironment.class).getSelectionSet());
     }
 
     /** What to ask entity-service for, for this selection of a {@code StatementConnection}. */
