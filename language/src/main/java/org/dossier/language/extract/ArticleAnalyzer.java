@@ -47,13 +47,21 @@ public final class ArticleAnalyzer {
      * @param published  the publication date relative dates are resolved against; null when unknown
      */
     public Analysis analyze(String storedText, List<Range> ranges, LocalDate published) {
+        return analyze(storedText, ranges, published, null);
+    }
+
+    /**
+     * @param title the article's title as its metadata gives it, or null: it names who speaks in a transcript whose
+     *              answers are labelled only "A:" ("MOFCOM Spokesperson's Remarks on ...")
+     */
+    public Analysis analyze(String storedText, List<Range> ranges, LocalDate published, String title) {
         String body = breakRunOnText(blankOutside(storedText, ranges));
         ParsedText parsed = engine.parse(body, published);
         ArticleEntities entities = new ArticleEntities();
         entityFinder.find(parsed, published, entities);
         controlLinker.find(parsed, entities);
         List<TimeExpression> times = timeExpressions(parsed, published);
-        List<Statement> found = statements.extract(parsed, entities, published, times);
+        List<Statement> found = statements.extract(parsed, entities, titleSpeaker(title, published, entities), published, times);
         List<EventMention> eventMentions = events.find(parsed, entities, times, published);
         List<String> notes = new ArrayList<>();
         if (published == null) {
@@ -61,6 +69,23 @@ public final class ArticleAnalyzer {
         }
         return new Analysis(engine.describe(), parsed.tokenCount(), entities.build(), entities.mentions(), found, times,
                 eventMentions, notes);
+    }
+
+    private SpeakerRef titleSpeaker(String title, LocalDate published, ArticleEntities article) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        ParsedText parsed = engine.parse(title, published);
+        ArticleEntities inTitle = new ArticleEntities();
+        entityFinder.find(parsed, published, inTitle);
+        SpeakerRef speaker = statements.speakers().ofPhrase(title, new Span(0, title.length()), inTitle);
+        if (speaker == null) {
+            return null;
+        }
+        if (speaker.key() != null) {
+            inTitle.get(speaker.key()).ifPresent(article::adopt);
+        }
+        return new SpeakerRef(speaker.attributedTo(), null, speaker.key(), speaker.kind());
     }
 
     static String blankOutside(String text, List<Range> ranges) {

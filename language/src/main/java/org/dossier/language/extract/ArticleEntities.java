@@ -79,6 +79,64 @@ final class ArticleEntities {
                 .max(Comparator.comparingInt(m -> m.span().end() - m.span().start()));
     }
 
+    /** The last mention of that kind that starts before the offset. */
+    Optional<Mention> lastBefore(int offset, EntityKind kind) {
+        return lastBefore(offset, kind, m -> true);
+    }
+
+    Optional<Mention> lastBefore(int offset, EntityKind kind, java.util.function.Predicate<Mention> also) {
+        return mentions.stream().filter(m -> m.kind() == kind && m.span().start() < offset && also.test(m))
+                .max(Comparator.comparingInt(m -> m.span().start()));
+    }
+
+    String organizationKindOf(String key) {
+        Builder b = entities.get(key);
+        return b == null ? null : b.organizationKind;
+    }
+
+    /** Takes an entity found elsewhere (in the article's title) without a mention in the text. */
+    void adopt(Builder entity) {
+        entities.putIfAbsent(entity.key, entity);
+    }
+
+    Set<String> aliasesOf(String key) {
+        Builder b = entities.get(key);
+        return b == null ? Set.of() : b.aliases;
+    }
+
+    /**
+     * The person whose names hold all these words, whatever their case ("JEAN-PIERRE" for Karine Jean-Pierre, "Lin
+     * Jian"); the one mentioned first when several do.
+     */
+    Optional<String> personNamed(List<String> words) {
+        for (Mention m : mentions()) {
+            if (m.kind() != EntityKind.PERSON) {
+                continue;
+            }
+            for (String alias : entities.get(m.entityKey()).aliases) {
+                Set<String> have = new java.util.HashSet<>();
+                for (String w : alias.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                    have.add(w.replaceAll("[.,]$", ""));
+                }
+                if (words.stream().allMatch(w -> have.contains(w.toLowerCase(java.util.Locale.ROOT)))) {
+                    return Optional.of(m.entityKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first person mentioned whose known posts carry the title word ("secretary" for the Secretary of State). */
+    Optional<Mention> firstPersonTitled(String title) {
+        return mentions().stream().filter(m -> m.kind() == EntityKind.PERSON && holdsPostTitled(m.entityKey(), title)).findFirst();
+    }
+
+    boolean holdsPostTitled(String key, String title) {
+        Builder b = entities.get(key);
+        return b != null && b.roles.stream().anyMatch(r -> r.title() != null
+                && r.title().toLowerCase(java.util.Locale.ROOT).matches("(?s)(.*\\W)?" + title + "(\\W.*)?"));
+    }
+
     List<Mention> mentions() {
         return mentions.stream().sorted(Comparator.comparingInt(m -> m.span().start())).toList();
     }

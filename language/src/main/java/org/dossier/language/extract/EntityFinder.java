@@ -78,6 +78,7 @@ final class EntityFinder {
 
     void find(ParsedText parsed, LocalDate published, ArticleEntities out) {
         String text = parsed.text();
+        List<Pending> pending = new ArrayList<>();
         for (Sentence s : parsed.sentences()) {
             boolean headline = isHeadline(s);
             for (Gazetteer.Hit<Known> hit : names.find(text, s.begin(), s.end())) {
@@ -86,24 +87,72 @@ final class EntityFinder {
                 }
                 addKnown(s, hit, published, out);
             }
-            for (int[] run : entityRuns(s)) {
+            boolean[] postWord = postWords(text, s);
+            for (int[] run : runs(text, s, postWord, out)) {
                 Span span = new Span(s.token(run[0]).begin(), s.token(run[1]).end());
                 if (out.isCovered(span)) {
                     continue;
                 }
-                String tag = s.token(run[0]).entityTag();
+                String tag = s.token(run[1]).entityTag();
                 String surface = text.substring(span.start(), span.end());
-                if ("PERSON".equals(tag)) {
-                    resolvePerson(text, s, run[0], run[1], surface, span, published, out);
-                } else if (!headline && "ORGANIZATION".equals(tag) && run[1] - run[0] < 5) {
-                    ArticleEntities.Builder org = out.entity(EntityKeys.newKey("org", surface), EntityKind.ORGANIZATION, surface);
-                    out.mention(org, surface, span, "named entity, not in the knowledge files");
+                if (run[2] == 1) {
+                    resolvePerson(text, s, run[0], run[1], surface, span, published, out, postWord, pending);
+                    continue;
+                }
+                Runnable asNamed = null;
+                if (!headline && "ORGANIZATION".equals(tag) && run[1] - run[0] < 5) {
+                    asNamed = () -> {
+                        ArticleEntities.Builder org = out.entity(EntityKeys.newKey("org", surface), EntityKind.ORGANIZATION, surface);
+                        out.mention(org, surface, span, "named entity, not in the knowledge files");
+                    };
                 } else if (!headline && "LOCATION".equals(tag) && run[1] - run[0] < 4) {
-                    ArticleEntities.Builder place = out.entity(EntityKeys.newKey("place", surface), EntityKind.PLACE, surface);
-                    out.mention(place, surface, span, "named entity, not in the knowledge files");
+                    asNamed = () -> {
+                        ArticleEntities.Builder place = out.entity(EntityKeys.newKey("place", surface), EntityKind.PLACE, surface);
+                        out.mention(place, surface, span, "named entity, not in the knowledge files");
+                    };
+                }
+                if (!titledSurname(text, s, run[0], run[1], tag, surface, span, out, postWord, pending, asNamed) && asNamed != null) {
+                    asNamed.run();
                 }
             }
         }
+        resolvePending(pending, out);
+    }
+
+    /**
+     * A surname the article has not tied to a full name yet ("Secretary Lee's Visit" above "Secretary of State Dana K.
+     * Lee"): decided once the whole article is read, as the person of that surname named anywhere in it, else
+     * {@code otherwise} (a new person, the engine's organisation, or nothing).
+     */
+    private record Pending(Span span, String surface, String surname, String why, Runnable otherwise) {
+    }
+
+    private void resolvePending(List<Pending> pending, ArticleEntities out) {
+        pending.sort(java.util.Comparator.comparingInt(p -> p.span().start()));
+        for (Pending p : pending) {
+            if (out.isCovered(p.span())) {
+                continue;
+            }
+            Optional<ArticleEntities.Builder> named = personBySurname(out, p.surname(), p.span().start(), true);
+            if (named.isPresent()) {
+                out.mention(named.get(), p.surface(), p.span(), p.why() + " " + named.get().name + " named in the article");
+            } else if (p.otherwise() != null) {
+                p.otherwise().run();
+            }
+        }
+    }
+
+    /** The person whose surname this is: the last one mentioned before the offset, else (if allowed) the first after. */
+    private Optional<ArticleEntities.Builder> personBySurname(ArticleEntities out, String surname, int before, boolean orAfter) {
+        String want = surname.toLowerCase(Locale.ROOT);
+        List<org.dossier.language.model.Mention> people = out.mentions().stream()
+                .filter(m -> m.kind() == EntityKind.PERSON)
+                .filter(m -> out.get(m.entityKey()).map(b -> surnamesOf(b).contains(want)).orElse(false))
+                .toList();
+        Optional<org.dossier.language.model.Mention> earlier = people.stream().filter(m -> m.span().start() < before)
+                .reduce((a, b) -> b);
+        Optional<org.dossier.language.model.Mention> chosen = earlier.isPresent() || !orAfter ? earlier : people.stream().findFirst();
+        return chosen.flatMap(m -> out.get(m.entityKey()));
     }
 
     private void addKnown(Sentence s, Gazetteer.Hit<Known> hit, LocalDate published, ArticleEntities out) {
@@ -138,12 +187,69 @@ final class EntityFinder {
     }
 
     private void resolvePerson(String text, Sentence s, int first, int last, String surface, Span span, LocalDate published,
-                               ArticleEntities out) {
-        String lower = surface.toLowerCase(Locale.ROOT);
+                               ArticleEntities out, boolean[] postWord, List<Pending> pending) {
+        // Greetings and question labels of transcripts ("Hello", "Q. Hello") are not people.
+        int from = first;
+        while (from <= last && isGreeting(s.token(from))) {
+            from++;
+        }
+        if (from > last) {
+            return;
+        }
+        boolean greeted = from > first;
+        // A pronoun alone is never a surname ("He raised concerns" beside He Lifeng).
+        if (from == last && s.token(from).pos().startsWith("PRP")) {
+            return;
+        }
+        List<int[]> words = words(s, from, last);
+        int w = 0;
+        while (w < words.size() - 1 && isTitle(text, s, words.get(w), postWord, false)) {
+            w++;
+        }
+        int[] lastWord = words.get(words.size() - 1);
+        String lastText = text.substring(s.token(lastWord[0]).begin(), s.token(lastWord[1]).end());
+        if (words.size() == 1 || w == words.size() - 1) {
+            if (isTitle(text, s, lastWord, postWord, false)) {
+                // Titles alone ("H.E.", "Minister"): a person only where someone of that surname is named earlier.
+                personBySurname(out, lastText, span.start(), false)
+                        .ifPresent(b -> out.mention(b, surface, span, "surname of " + b.name + " named earlier in the article"));
+                return;
+            }
+        }
+        // Words that may be posts ("EVP", a common noun) count as such when what follows is a person already named.
+        int tentative = w;
+        while (tentative < words.size() - 1 && isTitle(text, s, words.get(tentative), postWord, true)) {
+            tentative++;
+        }
+        if (tentative > w && tentative == words.size() - 1) {
+            Optional<ArticleEntities.Builder> earlier = personBySurname(out, lastText, span.start(), false);
+            if (earlier.isPresent()) {
+                out.mention(earlier.get(), surface, span, "surname of " + earlier.get().name + " named earlier in the article");
+                return;
+            }
+        }
+        List<int[]> nameWords = words.subList(w, words.size());
+        String name = text.substring(s.token(nameWords.get(0)[0]).begin(), span.end());
+        if (allCapitals(name) && labelAtLineStart(text, s, first, last)) {
+            // A transcript's speaker label ("MS. LEE-PARK:"): the person of that surname named in the article, or no one.
+            pending.add(new Pending(span, surface, lastText, "speaker label: surname of", null));
+            return;
+        }
+        NameForms forms = nameForms(text, s, nameWords);
+        if (greeted) {
+            // "Thanks, Dana": only a person named before.
+            personBySurname(out, forms.surname(), span.start(), false)
+                    .ifPresent(b -> out.mention(b, surface, span, "surname of " + b.name + " named earlier in the article"));
+            return;
+        }
+        java.util.Set<String> lowerForms = new java.util.HashSet<>();
+        for (String f : List.of(surface, name, forms.normal(), forms.withoutInitials())) {
+            lowerForms.add(f.toLowerCase(Locale.ROOT));
+        }
         List<KnowledgeBase.Official> byAlias = kb.officials.stream()
-                .filter(o -> o.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(lower))).toList();
+                .filter(o -> o.aliases().stream().anyMatch(a -> lowerForms.contains(a.toLowerCase(Locale.ROOT)))).toList();
         Optional<KnowledgeBase.Post> post = postBeside(text, s, first, last);
-        String surname = s.token(last).text();
+        String surname = forms.surname();
         if (post.isPresent() && published != null) {
             List<KnowledgeBase.Official> holders = holdersOn(post.get(), published);
             if (holders.size() == 1 && (byAlias.isEmpty() || byAlias.contains(holders.get(0)))
@@ -157,26 +263,280 @@ final class EntityFinder {
             out.mention(official(out, byAlias.get(0)), surface, span, "alias of a known official");
             return;
         }
-        if (first == last) {
-            // A surname alone: the person of that surname already named in this article.
-            Optional<ArticleEntities.Builder> earlier = out.mentions().stream()
-                    .filter(m -> m.kind() == EntityKind.PERSON && m.span().start() < span.start())
-                    .map(m -> out.get(m.entityKey()).orElseThrow())
-                    .filter(b -> surnameOf(b).equalsIgnoreCase(surname))
-                    .findFirst();
+        if (nameWords.size() == 1) {
+            // A surname alone: the person of that surname already named in this article, else decided at the end.
+            Optional<ArticleEntities.Builder> earlier = personBySurname(out, surname, span.start(), false);
             if (earlier.isPresent()) {
                 out.mention(earlier.get(), surface, span, "surname of " + earlier.get().name + " named earlier in the article");
                 return;
             }
+            boolean ambiguous = byAlias.size() > 1;
+            pending.add(new Pending(span, surface, surname, "surname of",
+                    () -> newPerson(out, forms, surface, span, post, ambiguous)));
+            return;
         }
-        ArticleEntities.Builder person = out.entity(EntityKeys.newKey("person", surface), EntityKind.PERSON, surface);
+        // The same full name written another way earlier (with or without initials, family name first).
+        Optional<ArticleEntities.Builder> same = out.mentions().stream()
+                .filter(m -> m.kind() == EntityKind.PERSON && m.span().start() < span.start())
+                .map(m -> out.get(m.entityKey()).orElseThrow())
+                .filter(b -> b.aliases.stream().anyMatch(a -> withoutInitials(a).equalsIgnoreCase(forms.withoutInitials())))
+                .findFirst();
+        if (same.isPresent()) {
+            out.mention(same.get(), surface, span, "another form of " + same.get().name + " named earlier in the article");
+            return;
+        }
+        newPerson(out, forms, surface, span, post, byAlias.size() > 1);
+    }
+
+    private void newPerson(ArticleEntities out, NameForms forms, String surface, Span span, Optional<KnowledgeBase.Post> post,
+                           boolean ambiguous) {
+        ArticleEntities.Builder person = out.entity(EntityKeys.newKey("person", forms.normal()), EntityKind.PERSON, forms.normal());
+        person.aliases.add(forms.written());
+        person.aliases.add(forms.withoutInitials());
         if (post.isPresent() && person.roles.isEmpty()) {
             KnowledgeBase.Post p = post.get();
             person.roles.add(new Role(p.id(), p.title(), p.organization() == null ? null : "org:" + p.organization(),
                     "country:" + p.country(), null, null));
             person.countryKey = "country:" + p.country();
         }
-        out.mention(person, surface, span, byAlias.size() > 1 ? "ambiguous alias; kept as its own person" : "person not in the knowledge files");
+        out.mention(person, surface, span, ambiguous ? "ambiguous alias; kept as its own person" : "person not in the knowledge files");
+    }
+
+    /**
+     * A run the engine did not call a person ("EVP Dombrovskis" as an organisation) whose last word is the surname of a
+     * person named in the article and whose other words are all titles: that person.
+     */
+    private boolean titledSurname(String text, Sentence s, int first, int last, String tag, String surface, Span span,
+                                  ArticleEntities out, boolean[] postWord, List<Pending> pending, Runnable otherwise) {
+        List<int[]> words = words(s, first, last);
+        int[] lastWord = words.get(words.size() - 1);
+        Token lastToken = s.token(lastWord[1]);
+        if (!Character.isUpperCase(lastToken.text().charAt(0)) || isTitle(text, s, lastWord, postWord, true)) {
+            return false;
+        }
+        String surname = text.substring(s.token(lastWord[0]).begin(), lastToken.end());
+        if (words.size() == 1) {
+            if (!"ORGANIZATION".equals(tag) || !lastToken.isProperNoun()) {
+                return false;
+            }
+            Optional<ArticleEntities.Builder> earlier = personBySurname(out, surname, span.start(), false);
+            earlier.ifPresent(b -> out.mention(b, surface, span, "surname of " + b.name + " named earlier in the article"));
+            return earlier.isPresent();
+        }
+        boolean definite = false;
+        for (int[] word : words.subList(0, words.size() - 1)) {
+            if (isTitle(text, s, word, postWord, false)) {
+                definite = true;
+            } else if (!isTitle(text, s, word, postWord, true)) {
+                return false;
+            }
+        }
+        Optional<ArticleEntities.Builder> earlier = personBySurname(out, surname, span.start(), false);
+        if (earlier.isPresent()) {
+            out.mention(earlier.get(), surface, span, "title and surname of " + earlier.get().name + " named earlier in the article");
+            return true;
+        }
+        if (definite) {
+            pending.add(new Pending(span, surface, surname, "title and surname of", otherwise));
+            return true;
+        }
+        return false;
+    }
+
+    /** A name as written, in normal order ("Takeshi Iwaya" for "IWAYA Takeshi"), without middle initials, and its surname. */
+    private record NameForms(String written, String normal, String withoutInitials, String surname) {
+    }
+
+    private static NameForms nameForms(String text, Sentence s, List<int[]> words) {
+        List<String> parts = new ArrayList<>();
+        for (int[] w : words) {
+            parts.add(text.substring(s.token(w[0]).begin(), s.token(w[1]).end()));
+        }
+        String written = String.join(" ", parts);
+        String normal = written;
+        String surname = parts.get(parts.size() - 1);
+        if (parts.size() == 2) {
+            // Family name in capitals, as Japanese official texts write it ("IWAYA Takeshi", "Takeshi IWAYA").
+            String a = parts.get(0);
+            String b = parts.get(1);
+            if (capitalsName(a) && mixedCase(b)) {
+                surname = titleCase(a);
+                normal = b + " " + surname;
+            } else if (mixedCase(a) && capitalsName(b)) {
+                surname = titleCase(b);
+                normal = a + " " + surname;
+            }
+        }
+        return new NameForms(written, normal, withoutInitials(normal), surname);
+    }
+
+    /** "Alan F. Estevez" -> "Alan Estevez": initials between the first and last word dropped. */
+    static String withoutInitials(String name) {
+        String[] parts = name.trim().split("\\s+");
+        if (parts.length < 3) {
+            return name.trim();
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (i == 0 || i == parts.length - 1 || !parts[i].matches("\\p{Lu}\\.?")) {
+                kept.add(parts[i]);
+            }
+        }
+        return String.join(" ", kept);
+    }
+
+    private static boolean capitalsName(String word) {
+        return word.length() >= 2 && word.chars().filter(Character::isLetter).count() >= 2 && word.indexOf('.') < 0
+                && word.chars().noneMatch(Character::isLowerCase);
+    }
+
+    private static boolean mixedCase(String word) {
+        return Character.isUpperCase(word.charAt(0)) && word.chars().anyMatch(Character::isLowerCase);
+    }
+
+    private static String titleCase(String word) {
+        StringBuilder b = new StringBuilder(word.length());
+        boolean start = true;
+        for (char c : word.toCharArray()) {
+            b.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            start = !Character.isLetter(c) && c != '\'';
+        }
+        return b.toString();
+    }
+
+    private static boolean allCapitals(String name) {
+        return name.chars().anyMatch(Character::isLetter) && name.chars().noneMatch(Character::isLowerCase);
+    }
+
+    /** The run begins a line (after nothing but capitals, such as "MS.") and a colon follows it: a speaker label. */
+    private static boolean labelAtLineStart(String text, Sentence s, int first, int last) {
+        if (last + 1 >= s.tokens().size() || !s.token(last + 1).text().equals(":")) {
+            return false;
+        }
+        int begin = s.token(first).begin();
+        int lineStart = text.lastIndexOf('\n', begin - 1) + 1;
+        String before = text.substring(lineStart, begin);
+        return before.chars().noneMatch(Character::isLowerCase) && before.chars().noneMatch(Character::isDigit)
+                && before.length() < 40;
+    }
+
+    private boolean isGreeting(Token t) {
+        return kb.names.greetings().contains(t.text().toLowerCase(Locale.ROOT)) || t.pos().equals("UH");
+    }
+
+    /**
+     * A word (one or more hyphen-joined tokens) that is a title: an honorific or post word, a word of a post the
+     * gazetteer knows, or one of those misspelt by a letter ("Minster"). With {@code loosely}, also a capitalised
+     * common noun or an acronym the engine did not call a person, which count only where a known surname follows.
+     */
+    private boolean isTitle(String text, Sentence s, int[] word, boolean[] postWord, boolean loosely) {
+        boolean all = true;
+        for (int i = word[0]; i <= word[1]; i++) {
+            Token t = s.token(i);
+            if (isHyphen(t)) {
+                continue;
+            }
+            all &= postWord[i] || titleWord(t.text());
+        }
+        if (all) {
+            return true;
+        }
+        if (!loosely || word[0] != word[1]) {
+            return false;
+        }
+        Token t = s.token(word[0]);
+        if (!Character.isUpperCase(t.text().charAt(0))) {
+            return false;
+        }
+        boolean commonNoun = t.pos().equals("NN") || t.pos().equals("NNS");
+        boolean acronym = t.text().length() >= 2 && t.text().length() <= 5 && t.text().chars().allMatch(Character::isUpperCase)
+                && !"PERSON".equals(t.entityTag());
+        return commonNoun || acronym;
+    }
+
+    /**
+     * An honorific or word of a post written before a name ({@code names.json}). Names of ministries and fields
+     * ("Trade", "Commerce") are left to the posts gazetteer, which knows the posts they form.
+     */
+    private boolean titleWord(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.endsWith(".")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (kb.names.titleWords().contains(w)) {
+            return true;
+        }
+        if (w.contains("-")) {
+            return java.util.Arrays.stream(w.split("-")).allMatch(p -> !p.isEmpty() && kb.names.titleWords().contains(p));
+        }
+        if (w.length() >= 6) {
+            for (String t : kb.names.titleWords()) {
+                if (t.length() >= 6 && Math.abs(t.length() - w.length()) <= 1 && oneEditApart(t, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Equal but for one letter added, dropped or changed. */
+    private static boolean oneEditApart(String a, String b) {
+        if (a.length() < b.length()) {
+            return oneEditApart(b, a);
+        }
+        int i = 0;
+        while (i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == b.length()) {
+            return a.length() - b.length() == 1;
+        }
+        String restA = a.substring(i + 1);
+        return a.length() == b.length() ? restA.equals(b.substring(i + 1)) : restA.equals(b.substring(i));
+    }
+
+    /** Tokens of the sentence inside a post the gazetteer knows ("Trade Representative", "Vice Premier"). */
+    private boolean[] postWords(String text, Sentence s) {
+        boolean[] in = new boolean[s.tokens().size()];
+        for (Gazetteer.Hit<KnowledgeBase.Post> hit : posts.find(text, s.begin(), s.end())) {
+            for (Token t : s.tokens()) {
+                if (hit.span().start() <= t.begin() && t.end() <= hit.span().end()) {
+                    in[t.index()] = true;
+                }
+            }
+        }
+        return in;
+    }
+
+    /** The words of a run: tokens, with hyphen-joined ones ("Kamlager", "-", "Dove") as one word. */
+    private static List<int[]> words(Sentence s, int first, int last) {
+        List<int[]> words = new ArrayList<>();
+        int i = first;
+        while (i <= last) {
+            int j = i;
+            while (j + 2 <= last && joinedByHyphen(s, j)) {
+                j += 2;
+            }
+            words.add(new int[]{i, j});
+            i = j + 1;
+        }
+        return words;
+    }
+
+    private static boolean isHyphen(Token t) {
+        return t.text().equals("-") || t.text().equals("\u2010");
+    }
+
+    /** Token i, a hyphen and token i+2 written without spaces ("Jean-Pierre"), both parts capitalised words. */
+    private static boolean joinedByHyphen(Sentence s, int i) {
+        if (i + 2 >= s.tokens().size()) {
+            return false;
+        }
+        Token a = s.token(i);
+        Token h = s.token(i + 1);
+        Token b = s.token(i + 2);
+        return isHyphen(h) && a.end() == h.begin() && h.end() == b.begin()
+                && Character.isLetter(a.text().charAt(a.text().length() - 1)) && Character.isUpperCase(b.text().charAt(0));
     }
 
     /** A post named right before the name ("Chancellor Rachel Reeves") or in apposition after it (", chairman of ..."). */
@@ -256,6 +616,95 @@ final class EntityFinder {
         return b;
     }
 
+    /**
+     * The engine's runs ({first, last, 1 for a person}), with a person's run mended where the engine cut a name
+     * short: across hyphens ("JEAN - PIERRE"), over a given name before a middle initial or a double-barrelled
+     * surname, over a capitalised pronoun that is a surname before a given name ("He Lifeng"), and over title words
+     * the engine put into a neighbouring run. Other runs lose the tokens a person's run took.
+     */
+    private List<int[]> runs(String text, Sentence s, boolean[] postWord, ArticleEntities out) {
+        List<int[]> raw = entityRuns(s);
+        int n = s.tokens().size();
+        boolean[] taken = new boolean[n];
+        List<int[]> people = new ArrayList<>();
+        for (int[] r : raw) {
+            if (!s.token(r[0]).entityTag().equals("PERSON") || (people.size() > 0 && people.get(people.size() - 1)[1] >= r[0])) {
+                continue;
+            }
+            int i = r[0];
+            int j = r[1];
+            while (i >= 2 && joinedByHyphen(s, i - 2) && free(s, i - 2, out)) {
+                i -= 2;
+            }
+            while (true) {
+                if (joinedByHyphen(s, j) && free(s, j + 2, out)) {
+                    j += 2;
+                } else if (j + 1 < n && s.token(j + 1).entityTag().equals("PERSON") && j + 1 > r[1]) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (i > 0 && capitalisedPronounBeforeName(s, i) && free(s, i - 1, out)) {
+                i--;
+            }
+            boolean initialFirst = s.token(i).text().matches("\\p{Lu}\\.");
+            boolean loneDoubleBarrelled = words(s, i, j).size() == 1 && j > i;
+            if ((initialFirst || loneDoubleBarrelled) && i > 0 && free(s, i - 1, out)) {
+                Token before = s.token(i - 1);
+                if (before.isProperNoun() && before.text().chars().allMatch(Character::isLetter)
+                        && Character.isUpperCase(before.text().charAt(0))
+                        && !isTitle(text, s, new int[]{i - 1, i - 1}, postWord, false)
+                        && (before.entityTag().equals("O") || before.entityTag().equals("ORGANIZATION")
+                        || before.entityTag().equals("MISC") || before.entityTag().equals("LOCATION"))) {
+                    i--;
+                }
+            }
+            while (i > 0 && s.token(i - 1).hasEntityTag() && !s.token(i - 1).entityTag().equals("PERSON")
+                    && free(s, i - 1, out) && isTitle(text, s, new int[]{i - 1, i - 1}, postWord, false)) {
+                i--;
+            }
+            people.add(new int[]{i, j, 1});
+            for (int k = i; k <= j; k++) {
+                taken[k] = true;
+            }
+        }
+        List<int[]> all = new ArrayList<>(people);
+        for (int[] r : raw) {
+            if (s.token(r[0]).entityTag().equals("PERSON")) {
+                continue;
+            }
+            int k = r[0];
+            while (k <= r[1]) {
+                while (k <= r[1] && taken[k]) {
+                    k++;
+                }
+                int start = k;
+                while (k <= r[1] && !taken[k]) {
+                    k++;
+                }
+                if (start < k) {
+                    all.add(new int[]{start, k - 1, 0});
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(r -> r[0]));
+        return all;
+    }
+
+    private static boolean free(Sentence s, int i, ArticleEntities out) {
+        return !out.isCovered(new Span(s.token(i).begin(), s.token(i).end()));
+    }
+
+    /** "He" of "He Lifeng": a capitalised personal pronoun right before a capitalised name the engine calls a person. */
+    private static boolean capitalisedPronounBeforeName(Sentence s, int nameStart) {
+        Token p = s.token(nameStart - 1);
+        Token name = s.token(nameStart);
+        return p.pos().equals("PRP") && p.text().length() >= 2 && Character.isUpperCase(p.text().charAt(0))
+                && p.text().chars().skip(1).allMatch(Character::isLowerCase) && !p.entityTag().equals("PERSON")
+                && mixedCase(name.text()) && name.isProperNoun() && p.end() < name.begin();
+    }
+
     /** Maximal runs of tokens with the same PERSON / ORGANIZATION / LOCATION / MISC tag. */
     private static List<int[]> entityRuns(Sentence s) {
         List<int[]> runs = new ArrayList<>();
@@ -300,6 +749,11 @@ final class EntityFinder {
             }
         }
         return 0;
+    }
+
+    /** The surnames a person goes by, lower-cased: from the knowledge files, else the last word of the name. */
+    private java.util.Set<String> surnamesOf(ArticleEntities.Builder person) {
+        return java.util.Set.of(surnameOf(person).toLowerCase(Locale.ROOT));
     }
 
     /** A known official's family name from the knowledge files, else the last word of the name. */

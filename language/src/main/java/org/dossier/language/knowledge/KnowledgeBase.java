@@ -70,7 +70,14 @@ public final class KnowledgeBase {
     public record Cues(Set<String> reportingVerbs, List<PhrasalCue> phrasalCues, Set<String> citingVerbs,
                        List<String> sourcePhrases, Map<String, String> impersonalCues, Set<String> authorVoiceSubjects,
                        Set<String> anonymousHeads, Set<String> groupHeads, Set<String> governmentHeads,
-                       Set<String> ordinalContinuations) {
+                       Set<String> ordinalContinuations, Set<String> reportingNouns, Set<String> titleNouns,
+                       Set<String> labelHonorifics, Set<String> questionLabels, Set<String> answerLabels,
+                       Set<String> collectiveDeterminers, List<String> attributionPhrases,
+                       Set<String> quotingVerbs) {
+    }
+
+    /** Words around personal names: titles and honorifics written before a name, greetings that open a turn. */
+    public record Names(Set<String> titleWords, Set<String> greetings) {
     }
 
     public record EventTrigger(String lemma, String pos, String kind, List<String> requires) {
@@ -88,6 +95,7 @@ public final class KnowledgeBase {
     public final List<Commodity> commodities;
     public final List<Control> controls;
     public final Cues cues;
+    public final Names names;
     public final List<EventTrigger> eventTriggers;
 
     private KnowledgeBase(Source source) {
@@ -103,6 +111,7 @@ public final class KnowledgeBase {
         this.commodities = source.list("commodities.json", new TypeReference<>() { });
         this.controls = source.list("controls.json", new TypeReference<>() { });
         this.cues = source.read("cues.json", new TypeReference<>() { });
+        this.names = source.read("names.json", new TypeReference<>() { });
         this.eventTriggers = source.list("event-triggers.json", new TypeReference<>() { });
         validate();
     }

@@ -1,15 +1,11 @@
 package org.dossier.language.extract;
 
-import org.dossier.language.knowledge.KnowledgeBase;
 import org.dossier.language.model.Analysis;
 import org.dossier.language.model.CanonicalEntity;
 import org.dossier.language.model.DateRange;
 import org.dossier.language.model.Granularity;
 import org.dossier.language.model.SpeakerKind;
 import org.dossier.language.model.Statement;
-import org.dossier.language.nlp.CoreNlpEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -20,23 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The extraction rules on sentences of our own, through the real engine (no Quarkus). */
 class ArticleAnalyzerTest {
 
-    private static final LocalDate PUBLISHED = LocalDate.of(2025, 6, 20);
-    private static CoreNlpEngine engine;
-    private static ArticleAnalyzer analyzer;
-
-    @BeforeAll
-    static void loadModels() {
-        engine = new CoreNlpEngine();
-        analyzer = new ArticleAnalyzer(engine, KnowledgeBase.builtIn());
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    private static final LocalDate PUBLISHED = TestAnalyzer.PUBLISHED;
 
     private static Analysis analyze(String text) {
-        return analyzer.analyze(text, null, PUBLISHED);
+        return TestAnalyzer.analyze(text);
     }
 
     private static Statement only(Analysis a) {
@@ -170,7 +153,7 @@ class ArticleAnalyzerTest {
     void excludedRangesAreBlankedButSpansStillPointIntoTheStoredText() {
         String stored = "Disclaimer: Reuters said nothing.\nHe Lifeng said that talks would resume.";
         int body = stored.indexOf("He Lifeng");
-        Analysis a = analyzer.analyze(stored, List.of(new ArticleAnalyzer.Range(body, stored.length())), PUBLISHED);
+        Analysis a = TestAnalyzer.get().analyze(stored, List.of(new ArticleAnalyzer.Range(body, stored.length())), PUBLISHED);
         Statement s = only(a);
         assertThat(s.speakerKey()).isEqualTo("person:he-lifeng");
         assertThat(stored.substring(s.span().start(), s.span().end())).startsWith("He Lifeng said");
@@ -192,7 +175,7 @@ class ArticleAnalyzerTest {
     @Test
     void eventMentionsTakeTheDateTheParseLinksThemToOrAnInferredOne() {
         LocalDate published = LocalDate.of(2025, 7, 30);
-        Analysis a = analyzer.analyze("Negotiators met in Stockholm on July 28. The Stockholm talks ended without a deal. "
+        Analysis a = TestAnalyzer.get().analyze("Negotiators met in Stockholm on July 28. The Stockholm talks ended without a deal. "
                 + "Rachel Reeves will meet He Lifeng in Beijing. If the U.S. does not ease restrictions, exports will suffer.",
                 null, published);
         assertThat(a.events()).anySatisfy(e -> {
@@ -216,7 +199,7 @@ class ArticleAnalyzerTest {
 
     @Test
     void anExtendedDeadlineIsComputed() {
-        Analysis a = analyzer.analyze("Officials said the tariff deadline of August 12 would be extended by another 90 days.",
+        Analysis a = TestAnalyzer.get().analyze("Officials said the tariff deadline of August 12 would be extended by another 90 days.",
                 null, LocalDate.of(2025, 8, 1));
         assertThat(a.events()).anySatisfy(e -> assertThat(e.when()).isEqualTo(DateRange.day(LocalDate.of(2025, 8, 12))));
         assertThat(a.events()).anySatisfy(e -> {

@@ -1,0 +1,56 @@
+package org.dossier.language.extract;
+
+import org.dossier.language.model.Analysis;
+import org.dossier.language.model.CanonicalEntity;
+import org.dossier.language.model.EntityKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** People as texts write them, on sentences of our own, through the real engine: one entity per person, no junk. */
+class EntityFinderTest {
+
+    private static final LocalDate PUBLISHED = TestAnalyzer.PUBLISHED;
+
+    private static List<String> people(String text) {
+        Analysis a = TestAnalyzer.analyze(text);
+        return a.entities().stream().filter(e -> e.kind() == EntityKind.PERSON).map(CanonicalEntity::name).toList();
+    }
+
+    @Test
+    void aTitleBeforeASurnameIsThePersonNamedInFullElsewhere() {
+        assertThat(people("Senator Karin Olsen wrote to the department on Monday.\n"
+                + "Chairman Olsen said the licences should be reviewed."))
+                .containsExactly("Karin Olsen");
+    }
+
+    @Test
+    void aNameWithAMiddleInitialAndWithoutItIsOnePerson() {
+        assertThat(people("Deputy Minister Paul R. Deakin opened the talks.\nPaul Deakin said the rules would stay."))
+                .containsExactly("Paul R. Deakin");
+    }
+
+    @Test
+    void aFamilyNameInCapitalsComesLast() {
+        assertThat(people("Foreign Minister HAYASHIDA Kenji met his counterpart in Tokyo."))
+                .containsExactly("Kenji Hayashida");
+    }
+
+    @Test
+    void greetingsAndSpeakerLabelsAreNotPeople() {
+        List<String> found = people("MS. DANA-RUIZ: Hello, everybody. Thanks for coming.\n"
+                + "Q: Is the licence rule final?\n"
+                + "MS. DANA-RUIZ: It is final, and spokesperson Maria Dana-Ruiz will send details.");
+        assertThat(found).doesNotContain("Hello", "RUIZ", "DANA", "Q");
+        assertThat(found).containsOnly("Maria Dana-Ruiz");
+    }
+
+    @Test
+    void aPronounIsNeverASurname() {
+        assertThat(people("Vice Premier Ma Lihua met the delegation. He said the measures were temporary."))
+                .containsExactly("Ma Lihua");
+    }
+}
