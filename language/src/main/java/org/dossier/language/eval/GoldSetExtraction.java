@@ -8,6 +8,7 @@ import org.dossier.language.extract.ArticleAnalyzer;
 import org.dossier.language.model.Analysis;
 import org.dossier.language.model.CanonicalEntity;
 import org.dossier.language.model.EntityKind;
+import org.dossier.language.model.EventMention;
 import org.dossier.language.model.Role;
 import org.dossier.language.model.Span;
 import org.dossier.language.model.Statement;
@@ -38,6 +39,8 @@ public final class GoldSetExtraction {
         boolean header = gold.path("headerFormat").asBoolean(false);
         ObjectNode result = om.createObjectNode();
         Map<String, ObjectNode> persons = new LinkedHashMap<>();
+        // Each event mention as an event of its own: what timeline-service merges is not run here.
+        ArrayNode timeline = om.createArrayNode();
         for (JsonNode article : gold.get("articles")) {
             String file = article.get("file").asText();
             String text = Files.readString(goldFile.resolveSibling(file));
@@ -68,6 +71,19 @@ public final class GoldSetExtraction {
                     }
                 }
             }
+            for (EventMention m : a.events()) {
+                ObjectNode n = timeline.addObject();
+                n.put("id", file + "#" + timeline.size());
+                n.put("kind", m.kind().name());
+                n.put("label", m.label());
+                n.put("start", m.when().start().toString());
+                n.put("end", m.when().end().toString());
+                n.put("dateInferred", m.dateInferred());
+                ObjectNode source = n.putArray("sources").addObject();
+                source.putObject("article").put("id", file);
+                span(source, "span", m.span());
+                source.put("quote", m.quote());
+            }
             ArrayNode statements = ex.putArray("statements");
             for (Statement s : a.statements()) {
                 ObjectNode n = statements.addObject();
@@ -92,6 +108,7 @@ public final class GoldSetExtraction {
             }
         }
         ArrayNode people = result.putArray("__persons");
+        result.set("__timeline", timeline);
         persons.values().forEach(people::add);
         Files.createDirectories(out.toAbsolutePath().getParent());
         om.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
