@@ -32,7 +32,8 @@ import org.dossier.events.Topics;
 public final class TimelineBench {
 
     private static final String[] KINDS = {"TALKS", "CALL", "MEETING", "AGREEMENT", "DEADLINE", "ANNOUNCEMENT",
-            "CONTROL_IMPOSED", "CONTROL_EASED", "LICENCE_DECISION", "REPORT"};
+            "CONTROL_IMPOSED", "CONTROL_EASED", "LICENCE_DECISION", "REPORT", "SUSPENSION", "EXTENSION", "ORDER_SIGNED",
+            "INVESTIGATION", "LAWSUIT", "VISIT", "HEARING"};
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];

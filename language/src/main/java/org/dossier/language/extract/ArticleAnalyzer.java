@@ -131,6 +131,52 @@ public final class ArticleAnalyzer {
         return out == null ? text : new String(out);
     }
 
+    private static final java.util.Set<String> FUTURE_AUXILIARIES = java.util.Set.of("will", "'ll", "shall", "wo");
+    private static final java.util.Set<String> PAST_AUXILIARIES = java.util.Set.of("did", "had", "has", "have", "was", "were");
+
+    /**
+     * The tense of the clause a date belongs to, read from the first verb above it in the parse and that verb's
+     * auxiliaries: past ("met on Tuesday", "has agreed"), future ("will meet", "is due to", a present tense of a plan:
+     * "meet on Tuesday", "are meeting"), or unknown (no verb: a headline's noun phrase).
+     */
+    static TimeNormalizer.Tense tenseOf(Sentence s, int token) {
+        int v = token;
+        for (int hops = 0; v >= 0 && hops < 6 && !s.token(v).isVerb(); hops++) {
+            v = s.head(v);
+        }
+        if (v < 0 || !s.token(v).isVerb()) {
+            return TimeNormalizer.Tense.UNKNOWN;
+        }
+        String pos = s.token(v).pos();
+        boolean auxiliary = s.children(v).stream().anyMatch(c -> s.relationOf(c).startsWith("aux"));
+        if (pos.equals("VBG") && !auxiliary && s.head(v) >= 0 && s.head(v) != v) {
+            // A participle or gerund ("by removing", "saying") is told in the tense of the clause it hangs from.
+            return tenseOf(s, s.head(v));
+        }
+        for (int c : s.children(v)) {
+            String rel = s.relationOf(c);
+            String word = s.token(c).text().toLowerCase(java.util.Locale.ROOT);
+            if (rel.startsWith("aux")) {
+                if (FUTURE_AUXILIARIES.contains(word) || s.token(c).lemma().equals("go") || word.equals("to")) {
+                    return TimeNormalizer.Tense.FUTURE;
+                }
+                if (PAST_AUXILIARIES.contains(word)) {
+                    return TimeNormalizer.Tense.PAST;
+                }
+                if (word.equals("is") || word.equals("are") || word.equals("am")) {
+                    // "are meeting on Monday", "is set to": a plan; "is expected" alike.
+                    return TimeNormalizer.Tense.FUTURE;
+                }
+            }
+        }
+        return switch (pos) {
+            case "VBD" -> TimeNormalizer.Tense.PAST;
+            case "VBN" -> TimeNormalizer.Tense.PAST;
+            case "VBZ", "VBP", "VBG", "VB" -> TimeNormalizer.Tense.FUTURE;
+            default -> TimeNormalizer.Tense.UNKNOWN;
+        };
+    }
+
     /** Runs of tokens the engine marked as one date or time, normalised against the publication date. */
     private static List<TimeExpression> timeExpressions(ParsedText parsed, LocalDate published) {
         List<TimeExpression> out = new ArrayList<>();
@@ -148,7 +194,8 @@ public final class ArticleAnalyzer {
                 }
                 Span span = new Span(t.begin(), s.token(j).end());
                 String written = parsed.text().substring(span.start(), span.end());
-                DateRange range = TimeNormalizer.normalize(t.timeValue(), written, published);
+                DateRange range = TimeNormalizer.byTense(TimeNormalizer.normalize(t.timeValue(), written, published),
+                        written, tenseOf(s, i), published);
                 out.add(new TimeExpression(written, span, range));
                 i = j + 1;
             }

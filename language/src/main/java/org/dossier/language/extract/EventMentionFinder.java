@@ -62,7 +62,7 @@ final class EventMentionFinder {
                     continue;
                 }
                 EventKind kind = EventKind.valueOf(trigger.get().kind());
-                if (!seen.add(kind)) {
+                if (!factual(s, t) || !seen.add(kind)) {
                     continue;
                 }
                 TimeExpression date = closestInParse(s, t, dates);
@@ -79,7 +79,7 @@ final class EventMentionFinder {
         List<EventMention> out = new ArrayList<>();
         for (Found f : found) {
             extendedDeadline(f, text).ifPresent(out::add);
-            DateRange when = f.date() != null ? f.date().range() : inferred(f, found, published);
+            DateRange when = f.date() != null ? f.date().range() : inferred(f, found, times, published);
             if (when == null) {
                 continue;
             }
@@ -91,7 +91,10 @@ final class EventMentionFinder {
         return out;
     }
 
-    private static DateRange inferred(Found f, List<Found> all, LocalDate published) {
+    /** How far back a date still sets the scene for an undated happening told after it. */
+    private static final int REFERENCE_TIME_REACH = 2_000;
+
+    private static DateRange inferred(Found f, List<Found> all, List<TimeExpression> times, LocalDate published) {
         Optional<Found> sameHappening = all.stream()
                 .filter(o -> o != f && o.date() != null && o.kind() == f.kind() && !f.places().isEmpty()
                         && o.places().stream().anyMatch(f.places()::contains))
@@ -101,6 +104,18 @@ final class EventMentionFinder {
         }
         if (published == null) {
             return null;
+        }
+        // The narrative's reference time: the last day or days named before it, on the side of publication the
+        // happening is told on ("visited China on 10 to 11 September ... He also held a meeting").
+        int at = f.trigger().begin();
+        Optional<TimeExpression> reference = times.stream()
+                .filter(t -> t.range() != null && t.span().end() <= at && at - t.span().end() <= REFERENCE_TIME_REACH)
+                .filter(t -> t.range().granularity() == Granularity.DAY
+                        && java.time.temporal.ChronoUnit.DAYS.between(t.range().start(), t.range().end()) <= 7)
+                .filter(t -> f.future() ? !t.range().start().isBefore(published) : !t.range().end().isAfter(published))
+                .reduce((a, b) -> b);
+        if (reference.isPresent()) {
+            return reference.get().range();
         }
         if (f.future()) {
             return new DateRange(published, published.with(TemporalAdjusters.lastDayOfMonth()), Granularity.MONTH);
@@ -129,10 +144,44 @@ final class EventMentionFinder {
             }
         }
         if (trigger.isVerb()) {
-            return trigger.pos().equals("VBD") || trigger.pos().equals("VBN")
-                    || (trigger.pos().equals("VB") && isFuture(s, trigger));
+            return ArticleAnalyzer.tenseOf(s, trigger.index()) != TimeNormalizer.Tense.UNKNOWN
+                    && (trigger.pos().equals("VBD") || trigger.pos().equals("VBN") || isFuture(s, trigger)
+                    // a participle ("by removing"), not an ongoing "is reviewing"
+                    || (trigger.pos().equals("VBG") && s.children(trigger.index()).stream().noneMatch(c -> s.relationOf(c).startsWith("aux"))));
         }
         return named.stream().anyMatch(m -> m.kind() == EntityKind.PERSON || m.kind() == EntityKind.PLACE);
+    }
+
+    private static final Set<String> NEGATIVES = Set.of("not", "n't", "never", "no", "nothing", "none", "neither", "nor",
+            "without");
+    private static final Set<String> CONDITIONALS = Set.of("if", "unless", "whether", "would", "could", "might");
+
+    /**
+     * Whether the text tells the happening as one that took place or is set to: not negated ("did not agree",
+     * "Nothing has been agreed", "no sign that it has approved"), not conditional or merely possible ("if they
+     * agree", "could impose"). Read on the trigger's own dependents and on those of the two words above it, which
+     * is where a negation of a reported or embedded happening stands.
+     */
+    private static boolean factual(Sentence s, Token trigger) {
+        int node = trigger.index();
+        for (int level = 0; level < 3 && node >= 0; level++) {
+            for (int c : s.children(node)) {
+                String word = s.token(c).text().toLowerCase(Locale.ROOT);
+                String rel = s.relationOf(c);
+                boolean own = level == 0;
+                if (NEGATIVES.contains(word) && (own || rel.equals("det") || rel.startsWith("advmod") || rel.equals("neg"))) {
+                    return false;
+                }
+                if (own && CONDITIONALS.contains(word) && (rel.startsWith("aux") || rel.equals("mark"))) {
+                    return false;
+                }
+            }
+            if (level > 0 && !s.token(node).isVerb() && !s.token(node).isNoun()) {
+                break;
+            }
+            node = s.head(node);
+        }
+        return true;
     }
 
     /** The time expression fewest dependency links away from the trigger, if within reach. */
@@ -288,8 +337,10 @@ final class EventMentionFinder {
                 continue;
             }
             if (tr.requires() != null && !tr.requires().isEmpty()) {
-                boolean found = s.tokens().stream().anyMatch(o -> Math.abs(o.index() - t.index()) <= 2
-                        && tr.requires().contains(o.text().toLowerCase(Locale.ROOT)));
+                int head = s.head(t.index());
+                List<Integer> children = s.children(t.index());
+                boolean found = s.tokens().stream().anyMatch(o -> (Math.abs(o.index() - t.index()) <= 2
+                        || o.index() == head || children.contains(o.index())) && required(tr, o));
                 if (!found) {
                     continue;
                 }
@@ -297,6 +348,12 @@ final class EventMentionFinder {
             return Optional.of(tr);
         }
         return Optional.empty();
+    }
+
+    /** A word the trigger requires beside it, by its form or lemma; {@code @DATE} stands for any word of a date. */
+    private static boolean required(KnowledgeBase.EventTrigger tr, Token o) {
+        return tr.requires().contains(o.text().toLowerCase(Locale.ROOT)) || tr.requires().contains(o.lemma().toLowerCase(Locale.ROOT))
+                || ("DATE".equals(o.entityTag()) && tr.requires().contains("@DATE"));
     }
 
     private static List<String> keys(List<Mention> named, EntityKind... kinds) {
@@ -316,6 +373,13 @@ final class EventMentionFinder {
             case ANNOUNCEMENT -> "Announcement";
             case CONTROL_IMPOSED -> "Control imposed (" + trigger.text() + ")";
             case CONTROL_EASED -> "Control eased (" + trigger.text() + ")";
+            case SUSPENSION -> "Suspension (" + trigger.text() + ")";
+            case EXTENSION -> "Extension (" + trigger.text() + ")";
+            case ORDER_SIGNED -> "Order (" + trigger.text() + ")";
+            case INVESTIGATION -> "Investigation";
+            case LAWSUIT -> "Legal complaint (" + trigger.text() + ")";
+            case VISIT -> "Visit";
+            case HEARING -> "Hearing";
             case LICENCE_DECISION -> "Licence decision (" + trigger.text() + ")";
             case REPORT -> "Report";
             case OTHER -> trigger.text();

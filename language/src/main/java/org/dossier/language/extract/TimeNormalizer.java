@@ -87,6 +87,53 @@ public final class TimeNormalizer {
         return null;
     }
 
+    /** How the clause holding a date tells of it: done, yet to come, or not known from the verb. */
+    public enum Tense { PAST, FUTURE, UNKNOWN }
+
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKEND = Pattern.compile("\\bweekend\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CALENDAR_WORDS = Pattern.compile(
+            "\\d|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A weekday or weekend written without a calendar date ("on Tuesday", "Sunday night", "over the weekend") names
+     * the last such day before publication when told in the past, the next one when told in the future. The engine
+     * places them in the publication week whatever the tense, so a past "Sunday" in a Monday article lands six days
+     * ahead. Returns {@code engine} unchanged for any other expression, or when the tense is not known.
+     */
+    public static DateRange byTense(DateRange engine, String written, Tense tense, LocalDate published) {
+        if (published == null || written == null || CALENDAR_WORDS.matcher(written).find()) {
+            return engine;
+        }
+        String lower = written.toLowerCase(java.util.Locale.ROOT);
+        boolean last = lower.matches(".*\\b(last|past|previous)\\b.*");
+        boolean next = lower.matches(".*\\b(next|coming)\\b.*");
+        Tense told = last ? Tense.PAST : next ? Tense.FUTURE : tense;
+        if (told == Tense.UNKNOWN) {
+            return engine;
+        }
+        Matcher weekday = WEEKDAY.matcher(written);
+        if (weekday.find()) {
+            DayOfWeek day = DayOfWeek.valueOf(weekday.group(1).toUpperCase(java.util.Locale.ROOT));
+            LocalDate date = told == Tense.PAST
+                    ? published.with(last ? TemporalAdjusters.previous(day) : TemporalAdjusters.previousOrSame(day))
+                    : published.with(next ? TemporalAdjusters.next(day) : TemporalAdjusters.nextOrSame(day));
+            return DateRange.day(date);
+        }
+        if (WEEKEND.matcher(written).find()) {
+            LocalDate saturday = told == Tense.PAST
+                    ? published.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY))
+                    : published.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+            LocalDate sunday = saturday.plusDays(1);
+            if (told == Tense.PAST && sunday.isAfter(published)) {
+                sunday = published;
+            }
+            return new DateRange(saturday, sunday, Granularity.WEEK);
+        }
+        return engine;
+    }
+
     private static LocalDate closestYear(LocalDate published, int month, int day) {
         LocalDate best = null;
         for (int y = published.getYear() - 1; y <= published.getYear() + 1; y++) {

@@ -48,4 +48,24 @@ class TimeNormalizerTest {
         assertThat(TimeNormalizer.normalize("PRESENT_REF", "now", null)).isNull();
         assertThat(TimeNormalizer.normalize(null, "x", PUBLISHED)).isNull();
     }
+
+    @Test
+    void weekdaysAndWeekendsFollowTheTense() {
+        LocalDate wednesday = LocalDate.of(2025, 7, 16);
+        DateRange engine = DateRange.day(LocalDate.of(2025, 7, 15));
+        assertThat(TimeNormalizer.byTense(engine, "Tuesday", TimeNormalizer.Tense.PAST, wednesday))
+                .isEqualTo(DateRange.day(LocalDate.of(2025, 7, 15)));
+        assertThat(TimeNormalizer.byTense(engine, "Tuesday", TimeNormalizer.Tense.FUTURE, wednesday))
+                .isEqualTo(DateRange.day(LocalDate.of(2025, 7, 22)));
+        assertThat(TimeNormalizer.byTense(engine, "Wednesday", TimeNormalizer.Tense.PAST, wednesday))
+                .as("the publication day itself").isEqualTo(DateRange.day(wednesday));
+        assertThat(TimeNormalizer.byTense(engine, "last Wednesday", TimeNormalizer.Tense.UNKNOWN, wednesday))
+                .isEqualTo(DateRange.day(LocalDate.of(2025, 7, 9)));
+        assertThat(TimeNormalizer.byTense(engine, "the weekend", TimeNormalizer.Tense.PAST, wednesday))
+                .isEqualTo(new DateRange(LocalDate.of(2025, 7, 12), LocalDate.of(2025, 7, 13), Granularity.WEEK));
+        // A calendar date, or no tense to go by: the engine's reading stands.
+        assertThat(TimeNormalizer.byTense(engine, "Tuesday, July 15", TimeNormalizer.Tense.FUTURE, wednesday)).isEqualTo(engine);
+        assertThat(TimeNormalizer.byTense(engine, "Tuesday", TimeNormalizer.Tense.UNKNOWN, wednesday)).isEqualTo(engine);
+        assertThat(TimeNormalizer.byTense(engine, "Tuesday", TimeNormalizer.Tense.PAST, null)).isEqualTo(engine);
+    }
 }

@@ -1,0 +1,66 @@
+package org.dossier.language.extract;
+
+import org.dossier.language.model.Analysis;
+import org.dossier.language.model.DateRange;
+import org.dossier.language.model.EventKind;
+import org.dossier.language.model.EventMention;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events, their kinds and dates as news writes them, on sentences of our own, through the real engine. */
+class EventMentionsTest {
+
+    /** A Monday. */
+    private static final LocalDate MONDAY = LocalDate.of(2025, 8, 11);
+
+    private static EventMention only(Analysis a, EventKind kind) {
+        return a.events().stream().filter(e -> e.kind() == kind).findFirst().orElseThrow(
+                () -> new AssertionError("no " + kind + " event in " + a.events()));
+    }
+
+    @Test
+    void aWeekdayToldInThePastIsTheLastSuchDay() {
+        Analysis a = TestAnalyzer.get().analyze("Trade officials of the two countries met in Oslo on Sunday night.", null, MONDAY);
+        assertThat(only(a, EventKind.MEETING).when()).isEqualTo(DateRange.day(LocalDate.of(2025, 8, 10)));
+    }
+
+    @Test
+    void aWeekdayToldInTheFutureIsTheNextSuchDay() {
+        Analysis a = TestAnalyzer.get().analyze("Trade officials of the two countries will meet in Oslo on Thursday.", null, MONDAY);
+        assertThat(only(a, EventKind.MEETING).when()).isEqualTo(DateRange.day(LocalDate.of(2025, 8, 14)));
+    }
+
+    @Test
+    void aDealStruckOverTheWeekendIsOnThePastWeekend() {
+        Analysis a = TestAnalyzer.get().analyze("The two sides reached an agreement on tariffs over the weekend.", null, MONDAY);
+        DateRange when = only(a, EventKind.AGREEMENT).when();
+        assertThat(when.start()).isEqualTo(LocalDate.of(2025, 8, 9));
+        assertThat(when.end()).isEqualTo(LocalDate.of(2025, 8, 10));
+    }
+
+    @Test
+    void happeningsDeniedOrMerelyPossibleAreNotEvents() {
+        assertThat(TestAnalyzer.get().analyze("There is no sign that the ministry has approved the licences.", null, MONDAY).events())
+                .noneMatch(e -> e.kind() == EventKind.LICENCE_DECISION);
+        assertThat(TestAnalyzer.get().analyze("Nothing has been agreed between the two delegations.", null, MONDAY).events())
+                .noneMatch(e -> e.kind() == EventKind.AGREEMENT);
+        assertThat(TestAnalyzer.get().analyze("Officials said the ministry could impose new duties on steel.", null, MONDAY).events())
+                .noneMatch(e -> e.kind() == EventKind.CONTROL_IMPOSED);
+        assertThat(TestAnalyzer.get().analyze("The ministry imposed new duties on steel on Friday.", null, MONDAY).events())
+                .anyMatch(e -> e.kind() == EventKind.CONTROL_IMPOSED && e.when().equals(DateRange.day(LocalDate.of(2025, 8, 8))));
+    }
+
+    @Test
+    void kindsFitTheHappening() {
+        Analysis a = TestAnalyzer.get().analyze("On Friday the agency suspended the new port fees for a year, and the president "
+                + "signed an executive order extending the truce.", null, MONDAY);
+        assertThat(a.events()).extracting(EventMention::kind)
+                .contains(EventKind.SUSPENSION, EventKind.ORDER_SIGNED)
+                .doesNotContain(EventKind.CONTROL_IMPOSED);
+        Analysis b = TestAnalyzer.get().analyze("The commerce department added nine companies to its entity list on Friday.", null, MONDAY);
+        assertThat(b.events()).extracting(EventMention::kind).contains(EventKind.CONTROL_IMPOSED);
+    }
+}
