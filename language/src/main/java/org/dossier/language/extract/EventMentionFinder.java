@@ -155,15 +155,20 @@ final class EventMentionFinder {
     private static final Set<String> NEGATIVES = Set.of("not", "n't", "never", "no", "nothing", "none", "neither", "nor",
             "without");
     private static final Set<String> CONDITIONALS = Set.of("if", "unless", "whether", "would", "could", "might");
+    private static final Set<String> MERELY_POSSIBLE = Set.of("possible", "potential", "possibly", "hypothetical",
+            "eventual", "rumoured", "rumored");
 
     /**
      * Whether the text tells the happening as one that took place or is set to: not negated ("did not agree",
      * "Nothing has been agreed", "no sign that it has approved"), not conditional or merely possible ("if they
-     * agree", "could impose"). Read on the trigger's own dependents and on those of the two words above it, which
+     * agree", "could impose", "a possible extension"), not a modifier of another noun. Read on the trigger's own dependents and on those of the two words above it, which
      * is where a negation of a reported or embedded happening stands.
      */
     private static boolean factual(Sentence s, Token trigger) {
         int node = trigger.index();
+        if (trigger.isNoun() && s.relationOf(node).equals("compound") && s.head(node) >= 0 && s.token(s.head(node)).isNoun()) {
+            return false; // a modifier naming another thing ("the tariff suspension deadline"), not a happening
+        }
         for (int level = 0; level < 3 && node >= 0; level++) {
             for (int c : s.children(node)) {
                 String word = s.token(c).text().toLowerCase(Locale.ROOT);
@@ -173,6 +178,9 @@ final class EventMentionFinder {
                     return false;
                 }
                 if (own && CONDITIONALS.contains(word) && (rel.startsWith("aux") || rel.equals("mark"))) {
+                    return false;
+                }
+                if (own && MERELY_POSSIBLE.contains(word) && (rel.equals("amod") || rel.startsWith("advmod"))) {
                     return false;
                 }
             }

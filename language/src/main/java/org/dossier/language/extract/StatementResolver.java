@@ -106,8 +106,11 @@ final class StatementResolver {
                     .filter(t -> before.contains(t.span()) && !d.content.contains(t.span()))
                     .filter(t -> t.range() != null)
                     .max(Comparator.comparingInt(t -> t.span().start()));
-            if (near.isPresent()) {
-                return near.get().range();
+            if (near.isPresent() && (published == null || !near.get().range().start().isAfter(published))) {
+                DateRange said = near.get().range();
+                // Nothing is said after it is reported: a range reaching past publication ends there.
+                return published != null && said.end().isAfter(published)
+                        ? new DateRange(said.start(), published, said.granularity()) : said;
             }
         }
         return published == null ? null : DateRange.day(published);

@@ -60,6 +60,7 @@ class ExtractionQualityTest {
         JsonNode core = score("seeds");
         assertThat(core.at("/statements/f1").asDouble()).as("seeds core statements F1").isGreaterThanOrEqualTo(0.95);
         assertThat(core.at("/statements/speaker_right_of_found").asDouble()).as("seeds speaker right").isGreaterThanOrEqualTo(0.95);
+        assertThat(core.at("/event_mentions/events_found_with_right_dates").asInt()).as("seeds events with their dates").isEqualTo(10);
     }
 
     @Test
@@ -70,6 +71,8 @@ class ExtractionQualityTest {
         assertThat(core.at("/statements/speaker_right_of_found").asDouble()).as("dev speaker right, of found").isGreaterThanOrEqualTo(DEV_SPEAKER);
         assertThat(core.at("/resolution/people_resolved").asInt()).as("dev people resolved to one entity").isGreaterThanOrEqualTo(DEV_PEOPLE_RESOLVED);
         assertThat(core.at("/roles/people_with_role_right").asInt()).as("dev people with their post").isGreaterThanOrEqualTo(DEV_ROLES);
+        assertThat(core.at("/event_mentions/events_found_with_right_dates").asInt()).as("dev events with their dates")
+                .isGreaterThanOrEqualTo(DEV_EVENTS_DATED);
     }
 
     @Test
@@ -94,6 +97,7 @@ class ExtractionQualityTest {
     private static final double DEV_SPEAKER = 0.76;
     private static final int DEV_PEOPLE_RESOLVED = 31;
     private static final int DEV_ROLES = 11;
+    private static final int DEV_EVENTS_DATED = 37;
     private static final double POLNEAR_F1 = 0.49;
     private static final double POLNEAR_PRECISION = 0.75;
     private static final double POLNEAR_QUOTED_RECALL = 0.64;

@@ -49,6 +49,8 @@ class EventMentionsTest {
                 .noneMatch(e -> e.kind() == EventKind.AGREEMENT);
         assertThat(TestAnalyzer.get().analyze("Officials said the ministry could impose new duties on steel.", null, MONDAY).events())
                 .noneMatch(e -> e.kind() == EventKind.CONTROL_IMPOSED);
+        assertThat(TestAnalyzer.get().analyze("Both sides discussed a possible extension of the truce deadline of October 3.",
+                null, MONDAY).events()).extracting(EventMention::kind).containsExactly(EventKind.DEADLINE);
         assertThat(TestAnalyzer.get().analyze("The ministry imposed new duties on steel on Friday.", null, MONDAY).events())
                 .anyMatch(e -> e.kind() == EventKind.CONTROL_IMPOSED && e.when().equals(DateRange.day(LocalDate.of(2025, 8, 8))));
     }
@@ -62,5 +64,30 @@ class EventMentionsTest {
                 .doesNotContain(EventKind.CONTROL_IMPOSED);
         Analysis b = TestAnalyzer.get().analyze("The commerce department added nine companies to its entity list on Friday.", null, MONDAY);
         assertThat(b.events()).extracting(EventMention::kind).contains(EventKind.CONTROL_IMPOSED);
+    }
+
+    @Test
+    void aStatementIsDatedByItsCueAndNeverAfterPublication() {
+        Analysis a = TestAnalyzer.get().analyze("Trade Minister Paulo Reis said on Sunday that the duties would stay.\n"
+                + "Reis will say next week that talks are over.", null, MONDAY);
+        assertThat(a.statements()).anySatisfy(s -> {
+            assertThat(s.content()).contains("the duties would stay");
+            assertThat(s.saidOn()).isEqualTo(DateRange.day(LocalDate.of(2025, 8, 10)));
+        });
+        assertThat(a.statements()).allSatisfy(s -> assertThat(s.saidOn().end()).isBeforeOrEqualTo(MONDAY));
+    }
+
+    @Test
+    void impossibleAndCountlessDatesDateNothingImpossibly() {
+        StringBuilder text = new StringBuilder("The ministers met on February 30 and will meet again in the year 99999. ");
+        for (int i = 0; i < 2_000; i++) {
+            text.append(i % 2 == 0 ? "They met on Tuesday. " : "Talks resumed on March ").append(i % 2 == 0 ? "" : (1 + i % 28) + ". ");
+        }
+        Analysis a = TestAnalyzer.get().analyze(text.toString(), null, null);
+        assertThat(a.events()).allSatisfy(e -> {
+            assertThat(e.when().start().getYear()).isBetween(1900, 2100);
+            assertThat(e.when().start()).isBeforeOrEqualTo(e.when().end());
+        });
+        assertThat(a.statements()).allSatisfy(s -> assertThat(s.saidOn()).isNull());
     }
 }

@@ -47,6 +47,8 @@ class TimeNormalizerTest {
         assertThat(TimeNormalizer.normalize("P90D", "90 days", PUBLISHED)).isNull();
         assertThat(TimeNormalizer.normalize("PRESENT_REF", "now", null)).isNull();
         assertThat(TimeNormalizer.normalize(null, "x", PUBLISHED)).isNull();
+        assertThat(TimeNormalizer.normalize("2025-02-30", "February 30", PUBLISHED)).isNull();
+        assertThat(TimeNormalizer.normalize("99999", "the year 99999", PUBLISHED)).isNull();
     }
 
     @Test
