@@ -15,6 +15,7 @@ import org.dossier.language.nlp.Token;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole analysis of one article: the engine parses the body, then the rules find entities, controls, time
@@ -82,10 +83,19 @@ public final class ArticleAnalyzer {
         if (speaker == null) {
             return null;
         }
-        if (speaker.key() != null) {
-            inTitle.get(speaker.key()).ifPresent(article::adopt);
+        String key = speaker.key();
+        if (key != null) {
+            // "Secretary Lee's remarks" above a text naming Dana K. Lee: the person of the body, not one of the title's own.
+            Optional<ArticleEntities.Builder> titled = inTitle.get(key);
+            Optional<String> inBody = titled.filter(b -> b.kind == org.dossier.language.model.EntityKind.PERSON)
+                    .flatMap(b -> article.personNamed(List.of(b.name.trim().split("\\s+"))));
+            if (inBody.isPresent()) {
+                key = inBody.get();
+            } else {
+                titled.ifPresent(article::adopt);
+            }
         }
-        return new SpeakerRef(speaker.attributedTo(), null, speaker.key(), speaker.kind());
+        return new SpeakerRef(speaker.attributedTo(), null, key, speaker.kind());
     }
 
     static String blankOutside(String text, List<Range> ranges) {

@@ -89,6 +89,19 @@ final class ArticleEntities {
                 .max(Comparator.comparingInt(m -> m.span().start()));
     }
 
+    /**
+     * Of the entities mentioned before the offset that pass the test, the most salient: the one mentioned most often
+     * so far, the latest of those on a tie ("the Secretary" of a readout is its protagonist, not the party secretary
+     * named in passing).
+     */
+    Optional<Mention> salientBefore(int offset, EntityKind kind, java.util.function.Predicate<Mention> also) {
+        List<Mention> before = mentions.stream().filter(m -> m.kind() == kind && m.span().start() < offset && also.test(m)).toList();
+        java.util.Map<String, Long> counts = before.stream()
+                .collect(java.util.stream.Collectors.groupingBy(Mention::entityKey, java.util.stream.Collectors.counting()));
+        return before.stream().max(Comparator.<Mention>comparingLong(m -> counts.get(m.entityKey()))
+                .thenComparingInt(m -> m.span().start()));
+    }
+
     String organizationKindOf(String key) {
         Builder b = entities.get(key);
         return b == null ? null : b.organizationKind;

@@ -48,11 +48,13 @@ final class EntityFinder {
     private static final java.util.Set<String> CLAUSE_BREAKS = java.util.Set.of(",", ";", ":", "(", ")", "\"", "``", "''", "-LRB-", "-RRB-");
 
     private final KnowledgeBase kb;
+    private final StatedRoles statedRoles;
     private final Gazetteer<Known> names = new Gazetteer<>();
     private final Gazetteer<KnowledgeBase.Post> posts = new Gazetteer<>();
 
     EntityFinder(KnowledgeBase kb) {
         this.kb = kb;
+        this.statedRoles = new StatedRoles(kb);
         for (KnowledgeBase.Country c : kb.countries) {
             c.aliases().forEach(a -> names.add(a, new KnownCountry(c, false)));
             c.adjectives().forEach(a -> names.add(a, new KnownCountry(c, true)));
@@ -272,7 +274,7 @@ final class EntityFinder {
             }
             boolean ambiguous = byAlias.size() > 1;
             pending.add(new Pending(span, surface, surname, "surname of",
-                    () -> newPerson(out, forms, surface, span, post, ambiguous)));
+                    () -> newPerson(out, forms, surface, span, post, stated(text, s, nameWords.get(0)[0], last, post), ambiguous)));
             return;
         }
         // The same full name written another way earlier (with or without initials, family name first).
@@ -285,11 +287,16 @@ final class EntityFinder {
             out.mention(same.get(), surface, span, "another form of " + same.get().name + " named earlier in the article");
             return;
         }
-        newPerson(out, forms, surface, span, post, byAlias.size() > 1);
+        newPerson(out, forms, surface, span, post, stated(text, s, nameWords.get(0)[0], last, post), byAlias.size() > 1);
+    }
+
+    /** The role the text states beside the name, when no known post stands there. */
+    private Optional<String> stated(String text, Sentence s, int first, int last, Optional<KnowledgeBase.Post> post) {
+        return post.isPresent() ? Optional.empty() : statedRoles.beside(text, s, first, last);
     }
 
     private void newPerson(ArticleEntities out, NameForms forms, String surface, Span span, Optional<KnowledgeBase.Post> post,
-                           boolean ambiguous) {
+                           Optional<String> statedRole, boolean ambiguous) {
         ArticleEntities.Builder person = out.entity(EntityKeys.newKey("person", forms.normal()), EntityKind.PERSON, forms.normal());
         person.aliases.add(forms.written());
         person.aliases.add(forms.withoutInitials());
@@ -298,6 +305,8 @@ final class EntityFinder {
             person.roles.add(new Role(p.id(), p.title(), p.organization() == null ? null : "org:" + p.organization(),
                     "country:" + p.country(), null, null));
             person.countryKey = "country:" + p.country();
+        } else if (statedRole.isPresent() && person.roles.isEmpty()) {
+            person.roles.add(new Role(null, statedRole.get(), null, null, null, null));
         }
         out.mention(person, surface, span, ambiguous ? "ambiguous alias; kept as its own person" : "person not in the knowledge files");
     }
@@ -563,11 +572,20 @@ final class EntityFinder {
     }
 
     private Optional<KnowledgeBase.Post> lastPostIn(String text, Span window, Sentence s) {
-        List<Gazetteer.Hit<KnowledgeBase.Post>> hits = posts.find(text, window.start(), window.end());
+        List<Gazetteer.Hit<KnowledgeBase.Post>> hits = new ArrayList<>(posts.find(text, window.start(), window.end()));
+        // A one-word post ("President") that goes on "of" or "at" something is another body's post.
+        hits.removeIf(h -> h.text().trim().indexOf(' ') < 0 && continuesWithOf(text, h.span().end()));
+        // Nor is one inside a hyphenated post ("Vice-President").
+        hits.removeIf(h -> h.span().start() > 0 && "-\u2010\u2011".indexOf(text.charAt(h.span().start() - 1)) >= 0);
         if (hits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(hits.get(hits.size() - 1).entries().get(0));
+    }
+
+    private static boolean continuesWithOf(String text, int end) {
+        String rest = text.substring(end, Math.min(text.length(), end + 5)).toLowerCase(Locale.ROOT);
+        return rest.startsWith(" of ") || rest.startsWith(" at ") || rest.startsWith(" for ");
     }
 
     private List<KnowledgeBase.Official> holdersOn(KnowledgeBase.Post post, LocalDate date) {

@@ -214,7 +214,7 @@ final class SpeakerFinder {
      */
     private static Optional<Mention> titled(String text, ArticleEntities entities, String title, int before) {
         String word = "(?s)(.*\\W)?" + title + "(\\W.*)?";
-        Optional<Mention> byPost = entities.lastBefore(before, EntityKind.PERSON, m -> entities.holdsPostTitled(m.entityKey(), title));
+        Optional<Mention> byPost = entities.salientBefore(before, EntityKind.PERSON, m -> entities.holdsPostTitled(m.entityKey(), title));
         if (byPost.isPresent()) {
             return byPost;
         }

@@ -77,7 +77,7 @@ public final class KnowledgeBase {
     }
 
     /** Words around personal names: titles and honorifics written before a name, greetings that open a turn. */
-    public record Names(Set<String> titleWords, Set<String> greetings) {
+    public record Names(Set<String> titleWords, Set<String> honorifics, Set<String> greetings) {
     }
 
     public record EventTrigger(String lemma, String pos, String kind, List<String> requires) {

@@ -53,4 +53,30 @@ class EntityFinderTest {
         assertThat(people("Vice Premier Ma Lihua met the delegation. He said the measures were temporary."))
                 .containsExactly("Ma Lihua");
     }
+
+    private static List<String> rolesOf(String text, String person) {
+        Analysis a = TestAnalyzer.analyze(text);
+        return a.entities().stream().filter(e -> e.name().equals(person)).flatMap(e -> e.roles().stream())
+                .map(org.dossier.language.model.Role::title).toList();
+    }
+
+    @Test
+    void aPostTheTextStatesIsThePersonsRole() {
+        assertThat(rolesOf("Dana Ruiz, ranking member of the House Trade Subcommittee, wrote to the agency.", "Dana Ruiz"))
+                .containsExactly("ranking member of the House Trade Subcommittee");
+        assertThat(rolesOf("Foreign Ministry Spokesperson Lin Wei answered questions on Tuesday.", "Lin Wei"))
+                .containsExactly("Foreign Ministry Spokesperson");
+        // Honorifics and lists are not posts.
+        assertThat(rolesOf("Mr. Tomas Berg met the delegation.", "Tomas Berg")).isEmpty();
+        assertThat(rolesOf("He met Minister Ana Lopes, and Governor Rui Costa of the central bank.", "Ana Lopes"))
+                .containsExactly("Minister");
+    }
+
+    @Test
+    void aOneWordPostOfAnotherBodyIsNotTheHeadOfState() {
+        assertThat(rolesOf("Michael Brandt, president of the Chamber of Commerce in Lisbon, welcomed the deal.", "Michael Brandt"))
+                .containsExactly("president of the Chamber of Commerce in Lisbon");
+        assertThat(rolesOf("Executive Vice-President Marta Kowalczyk opened the dialogue.", "Marta Kowalczyk"))
+                .noneMatch(r -> r.contains("United States") || r.contains("China"));
+    }
 }
