@@ -19,9 +19,13 @@ import org.jboss.logging.Logger;
  * Consumes CloudEvents idempotently: the handler's effect and the row that marks the event processed commit in one
  * transaction, so a redelivered event (after a crash, a rebalance or a relay retry) changes nothing.
  *
- * <p>A malformed message throws at once; any other failure is retried a few times and then thrown. Either way the
- * caller's channel, configured with {@code failure-strategy=dead-letter-queue}, sends the message to
- * {@code <topic>.dlq} with the exception message in the {@code dead-letter-reason} header, and carries on.
+ * <p>Failures go through {@link Retries}: a dependency that is down (database, broker) is waited out with backoff, up to
+ * the configured horizon; a failure of the event itself is tried a few times. A malformed message, or one given up on,
+ * is thrown as permanent: the handler's {@code onFailure} records why, and the channel's failure strategy
+ * ({@code dossier-dead-letter}, {@link DeadLetterStrategy}) sends it to {@code <topic>.dlq} with the reason in the
+ * {@code dead-letter-reason} header, and carries on. When the service shuts down meanwhile,
+ * {@link ConsumerStoppedException} is thrown instead: the strategy leaves the message unacknowledged, so it is read
+ * again after the restart.
  *
  * <p>A busy consumer takes a poll's worth of messages at once ({@link #handleBatch}): one transaction for all of them,
  * so the per-transaction costs (commit, locks, session) are paid once per poll instead of once per event. Only when
@@ -35,12 +39,12 @@ public class EventInbox {
 
     private final EntityManager entityManager;
     private final EventCodec codec;
-    private final MessagingConfig config;
+    private final Retries retries;
 
-    EventInbox(EntityManager entityManager, EventCodec codec, MessagingConfig config) {
+    EventInbox(EntityManager entityManager, EventCodec codec, Retries retries) {
         this.entityManager = entityManager;
         this.codec = codec;
-        this.config = config;
+        this.retries = retries;
     }
 
     /** Returns true when the event was processed now, false when skipped (a duplicate, or a type not handled). */
@@ -57,11 +61,17 @@ public class EventInbox {
     /**
      * Handles a poll's worth of records from a channel configured with {@code batch=true}: in one transaction while all
      * succeed; otherwise one by one. A record that fails is nacked alone (the channel's dead-letter strategy sends it
-     * to {@code <topic>.dlq}); the batch is acknowledged once every record has been handled or dead-lettered.
+     * to {@code <topic>.dlq}); the batch is acknowledged once every record has been handled or dead-lettered. When the
+     * service stops meanwhile, nothing of the batch is acknowledged (acknowledging a batch commits its last offset):
+     * all of it is read again after the restart, and what was processed is skipped as a duplicate.
      */
     public CompletionStage<Void> handleBatch(EventHandlers handlers, KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         RuntimeException[] failures = handleAll(handlers, records.stream().map(KafkaRecord::getPayload).toList());
+        if (Arrays.stream(failures).anyMatch(ConsumerStoppedException.class::isInstance)) {
+            LOG.infof("consumer %s stopping: %d records left unacknowledged, to be read again", handlers.consumer(), records.size());
+            return CompletableFuture.completedFuture(null);
+        }
         List<CompletableFuture<Void>> nacks = new ArrayList<>();
         for (int i = 0; i < failures.length; i++) {
             if (failures[i] != null) {
@@ -101,12 +111,15 @@ public class EventInbox {
             return failures;
         } catch (RuntimeException e) {
             LOG.infof("consumer %s: %d events failed together (%s); taking them one by one", handlers.consumer(),
-                    Arrays.stream(tasks).filter(task -> task != null).count(), rootMessage(e));
+                    Arrays.stream(tasks).filter(task -> task != null).count(), Retries.rootMessage(e));
         }
         for (int i = 0; i < tasks.length; i++) {
             if (tasks[i] != null) {
                 try {
                     process(handlers, tasks[i]);
+                } catch (ConsumerStoppedException e) {
+                    failures[i] = e;
+                    break; // the rest waits for the restart too
                 } catch (RuntimeException e) {
                     failures[i] = e;
                 }
@@ -132,31 +145,20 @@ public class EventInbox {
         CloudEvent event = task.event();
         EventHandlers.Handler<T> handler = task.handler();
         T payload = task.payload();
-        int attempts = Math.max(1, config.inbox().attempts());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!markProcessed(consumer, event.id())) {
-                        LOG.debugf("consumer %s already processed event %s", consumer, event.id());
-                        return false;
-                    }
-                    task.apply();
-                    handlers.beforeCommit().run();
-                    return true;
-                });
-            } catch (MalformedEventException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    String reason = rootMessage(e);
-                    reportFailure(consumer, event, handler, payload, reason);
-                    throw new EventProcessingException(consumer + " failed on " + event.type() + " " + event.id()
-                            + " after " + attempt + " attempts: " + reason, e);
+        try {
+            return retries.call("consumer " + consumer + " on event " + event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+                if (!markProcessed(consumer, event.id())) {
+                    LOG.debugf("consumer %s already processed event %s", consumer, event.id());
+                    return false;
                 }
-                LOG.warnf("consumer %s failed on event %s (attempt %d of %d): %s", consumer, event.id(), attempt, attempts,
-                        rootMessage(e));
-                sleep(config.inbox().retryDelay().toMillis() * attempt);
-            }
+                task.apply();
+                handlers.beforeCommit().run();
+                return true;
+            }));
+        } catch (Retries.GaveUp e) {
+            reportFailure(consumer, event, handler, payload, e.reason());
+            throw new EventProcessingException(consumer + " failed on " + event.type() + " " + event.id()
+                    + " after " + e.attempts() + " attempts: " + e.reason(), e);
         }
     }
 
@@ -179,22 +181,5 @@ public class EventInbox {
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", eventId)
                 .executeUpdate() == 1;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventProcessingException("interrupted while retrying", e);
-        }
     }
 }

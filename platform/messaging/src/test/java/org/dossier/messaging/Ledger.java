@@ -8,8 +8,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.DossierEvents;
@@ -70,9 +72,20 @@ public class Ledger {
         return inbox.handleBatch(batchHandlers, batch);
     }
 
-    /** A negative mention count stands for an event that its handler can never apply. */
+    /** Attempts at events that stand for an outage, by article. */
+    private final Map<UUID, Integer> outageAttempts = new ConcurrentHashMap<>();
+
+    /**
+     * A mention count of -1 stands for an event that its handler can never apply. -2 for an outage of the database
+     * during the first two attempts, -3 for one that never ends: the handler's own connection is terminated by the
+     * real server, as a restart of PostgreSQL would (SQLState 57P01).
+     */
     private void applyEffect(ArticleAnalyzed analyzed) {
-        if (analyzed.mentionCount() < 0) {
+        int attempt = outageAttempts.merge(analyzed.articleId(), 1, Integer::sum);
+        if (analyzed.mentionCount() == -3 || analyzed.mentionCount() == -2 && attempt <= 2) {
+            entityManager.createNativeQuery("SELECT pg_terminate_backend(pg_backend_pid())").getSingleResult();
+        }
+        if (analyzed.mentionCount() == -1) {
             throw new IllegalArgumentException("the ledger cannot apply a negative count");
         }
         entityManager.createNativeQuery("INSERT INTO ledger_effect (article_id) VALUES (:id)")

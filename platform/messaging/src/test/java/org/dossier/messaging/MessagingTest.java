@@ -197,6 +197,27 @@ class MessagingTest {
     }
 
     @Test
+    void aDatabaseOutageIsWaitedOutAndTheEventAppliedOnceWithoutADeadLetter() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id.toString(), analyzed(id, -2))).get(30, TimeUnit.SECONDS);
+        }
+        awaitEquals(() -> ledger.effects(id), 1L);
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ANALYSIS_EVENTS))) {
+            assertThat(dlq.settle(key(id), Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutageLongerThanTheHorizonIsGivenUpWithItsReason() {
+        UUID id = UUID.randomUUID();
+        RuntimeException[] failures = inbox.handleAll(ledger.batchHandlers(), List.of(analyzed(id, -3)));
+        assertThat(failures[0]).isInstanceOf(EventProcessingException.class).hasMessageContaining("still failing after PT3S");
+        assertThat(FailureClassifier.isTransient(failures[0])).as("dead-lettered, not left for a restart").isFalse();
+        assertThat(ledger.effects(id)).isZero();
+    }
+
+    @Test
     void aBatchConsumerDeadLettersOnlyTheBadRecordsAndCarriesOn() throws Exception {
         UUID before = UUID.randomUUID();
         UUID failing = UUID.randomUUID();
