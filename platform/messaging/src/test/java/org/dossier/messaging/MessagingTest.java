@@ -1,5 +1,6 @@
 package org.dossier.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -194,6 +195,38 @@ class MessagingTest {
         assertThat(ledger.effects(after)).isEqualTo(1);
         assertThat(ledger.effectTransactions(List.of(before, after))).as("taken one by one after the batch failed")
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void deadLettersAreReplayedToTheirTopicOnceAndAReferenceByTheRecordItNames() throws Exception {
+        UUID copied = UUID.randomUUID();
+        UUID referenced = UUID.randomUUID();
+        String archive = "messaging-test.archive"; // nobody consumes it: the original of a reference stays where it is
+        try (KafkaProducer<String, String> producer = producer()) {
+            // As dead-lettered during an outage, before the outage was waited out: a copy of the message.
+            ProducerRecord<String, String> copy = new ProducerRecord<>(Topics.deadLetter(Topics.ANALYSIS_EVENTS),
+                    copied.toString(), analyzed(copied, 1));
+            copy.headers().add(DeadLetterStrategy.REASON, "EntityManagerFactory is closed".getBytes(StandardCharsets.UTF_8));
+            producer.send(copy).get(30, TimeUnit.SECONDS);
+            var original = producer.send(new ProducerRecord<>(archive, referenced.toString(), analyzed(referenced, 1)))
+                    .get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> reference = new ProducerRecord<>(Topics.deadLetter(archive), referenced.toString(),
+                    "{\"topic\":\"" + archive + "\",\"partition\":" + original.partition() + ",\"offset\":" + original.offset() + "}");
+            reference.headers().add(DeadLetterStrategy.REFERENCE, "true".getBytes(StandardCharsets.UTF_8));
+            producer.send(reference).get(30, TimeUnit.SECONDS);
+        }
+        int replayed = given().post("/internal/dead-letters/" + Topics.ANALYSIS_EVENTS + "/replay").then().statusCode(200)
+                .extract().path("replayed");
+        assertThat(replayed).as("the other tests' dead letters go back too").isPositive();
+        awaitEquals(() -> ledger.effects(copied), 1L);
+        assertThat(given().post("/internal/dead-letters/" + archive + "/replay").then().statusCode(200)
+                .extract().<Integer>path("replayed")).isEqualTo(1);
+        try (TopicReader topic = new TopicReader(archive)) {
+            List<ConsumerRecord<String, String>> copies = topic.await(key(referenced), 2, WAIT);
+            assertThat(copies).hasSize(2).extracting(ConsumerRecord::value).containsOnly(copies.get(0).value());
+        }
+        assertThat(given().post("/internal/dead-letters/" + archive + "/replay").then().statusCode(200)
+                .extract().<Integer>path("replayed")).as("each dead letter is replayed once").isZero();
     }
 
     @Test
