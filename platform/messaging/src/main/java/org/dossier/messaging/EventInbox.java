@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.dossier.events.CloudEvent;
@@ -31,6 +33,11 @@ import org.jboss.logging.Logger;
  * so the per-transaction costs (commit, locks, session) are paid once per poll instead of once per event. Only when
  * that transaction fails are the events taken one by one, with the same retries and dead-lettering as {@link #handle}:
  * one bad message costs its neighbours a second try, never their place.
+ *
+ * <p>A handler in two steps ({@link EventHandlers#on(org.dossier.events.EventType, java.util.function.Function,
+ * java.util.function.BiConsumer, java.util.function.BiConsumer)}) prepares each event before any transaction is opened
+ * (one by one, each with its own retries), and only its store step runs in the transaction; when the store is retried,
+ * alone or after its batch failed, what was prepared is reused.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -55,7 +62,15 @@ public class EventInbox {
             LOG.debugf("consumer %s skips event type %s", handlers.consumer(), event.type());
             return false;
         }
-        return process(handlers, Task.of(codec, event, handler.get()));
+        Task<?> task = Task.of(codec, event, handler.get());
+        if (task.handler().prepares()) {
+            if (processedAlready(handlers.consumer(), List.of(event.id())).contains(event.id())) {
+                LOG.debugf("consumer %s already processed event %s", handlers.consumer(), event.id());
+                return false;
+            }
+            prepare(handlers.consumer(), task);
+        }
+        return process(handlers, task);
     }
 
     /**
@@ -96,6 +111,27 @@ public class EventInbox {
                 failures[i] = e;
             }
         }
+        // Two-step handlers do their long work now, outside the transaction; events done already are skipped.
+        Set<String> skip = processedAlready(handlers.consumer(), Arrays.stream(tasks)
+                .filter(task -> task != null && task.handler().prepares()).map(task -> task.event().id()).toList());
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] == null || !tasks[i].handler().prepares()) {
+                continue;
+            }
+            if (!skip.add(tasks[i].event().id())) {
+                tasks[i] = null; // processed already, or earlier in this batch
+                continue;
+            }
+            try {
+                prepare(handlers.consumer(), tasks[i]);
+            } catch (ConsumerStoppedException e) {
+                failures[i] = e;
+                return failures; // nothing of the batch is acknowledged: all of it is read again
+            } catch (RuntimeException e) {
+                failures[i] = e;
+                tasks[i] = null;
+            }
+        }
         if (Arrays.stream(tasks).allMatch(task -> task == null)) {
             return failures;
         }
@@ -128,23 +164,58 @@ public class EventInbox {
         return failures;
     }
 
-    /** An event decoded for its handler. */
-    private record Task<T>(CloudEvent event, EventHandlers.Handler<T> handler, T payload) {
+    /** An event decoded for its handler, and what its handler prepared (once, whatever the store's retries). */
+    private static final class Task<T> {
+        private final CloudEvent event;
+        private final EventHandlers.Handler<T> handler;
+        private final T payload;
+        private Object prepared;
+
+        private Task(CloudEvent event, EventHandlers.Handler<T> handler, T payload) {
+            this.event = event;
+            this.handler = handler;
+            this.payload = payload;
+        }
 
         static <T> Task<T> of(EventCodec codec, CloudEvent event, EventHandlers.Handler<T> handler) {
             return new Task<>(event, handler, codec.payload(event, handler.type()));
         }
 
+        CloudEvent event() {
+            return event;
+        }
+
+        EventHandlers.Handler<T> handler() {
+            return handler;
+        }
+
+        void prepare() {
+            prepared = handler.prepare().apply(payload);
+        }
+
         void apply() {
-            handler.action().accept(payload);
+            handler.store().accept(payload, prepared);
+        }
+    }
+
+    /**
+     * Runs the task's prepare step, outside any transaction (the caller has none), with the same retries as a store.
+     * Throws {@link EventProcessingException} when it gives up, after {@code onFailure}.
+     */
+    private <T> void prepare(String consumer, Task<T> task) {
+        try {
+            retries.call("consumer " + consumer + " preparing event " + task.event().id(), () -> {
+                task.prepare();
+                return null;
+            });
+        } catch (Retries.GaveUp e) {
+            throw gaveUp(consumer, task, e);
         }
     }
 
     private <T> boolean process(EventHandlers handlers, Task<T> task) {
         String consumer = handlers.consumer();
         CloudEvent event = task.event();
-        EventHandlers.Handler<T> handler = task.handler();
-        T payload = task.payload();
         try {
             return retries.call("consumer " + consumer + " on event " + event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
                 if (!markProcessed(consumer, event.id())) {
@@ -156,10 +227,39 @@ public class EventInbox {
                 return true;
             }));
         } catch (Retries.GaveUp e) {
-            reportFailure(consumer, event, handler, payload, e.reason());
-            throw new EventProcessingException(consumer + " failed on " + event.type() + " " + event.id()
-                    + " after " + e.attempts() + " attempts: " + e.reason(), e);
+            throw gaveUp(consumer, task, e);
         }
+    }
+
+    private static <T> EventProcessingException gaveUp(String consumer, Task<T> task, Retries.GaveUp e) {
+        CloudEvent event = task.event();
+        reportFailure(consumer, event, task.handler(), task.payload, e.reason());
+        return new EventProcessingException(consumer + " failed on " + event.type() + " " + event.id()
+                + " after " + e.attempts() + " attempts: " + e.reason(), e);
+    }
+
+    /**
+     * The events of this list that the consumer has processed already: looked up before a prepare step, to spare
+     * redelivered events the work. Only an optimisation: when the lookup fails (the database is down), nothing is
+     * skipped, and the insert into {@code processed_event} in the storing transaction decides, as always.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<String> processedAlready(String consumer, List<String> eventIds) {
+        Set<String> done = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return done;
+        }
+        try {
+            done.addAll(QuarkusTransaction.requiringNew().call(() -> (List<String>) entityManager.createNativeQuery(
+                    "SELECT event_id FROM processed_event WHERE consumer = :consumer AND event_id IN (:eventIds)")
+                    .setParameter("consumer", consumer)
+                    .setParameter("eventIds", eventIds)
+                    .getResultList()));
+        } catch (RuntimeException e) {
+            LOG.debugf("consumer %s could not look up processed events (%s); preparing them all", consumer,
+                    Retries.rootMessage(e));
+        }
+        return done;
     }
 
     private static <T> void reportFailure(String consumer, CloudEvent event, EventHandlers.Handler<T> handler, T payload,

@@ -1,5 +1,6 @@
 package org.dossier.messaging;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.DossierEvents;
@@ -25,6 +27,14 @@ public class Ledger {
             .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
     final EventHandlers batchHandlers = EventHandlers.forConsumer("messaging-test-batch")
             .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
+    /** In two steps, as entity-service parses: the prepare step stands for the parse. */
+    final EventHandlers twoStepHandlers = EventHandlers.forConsumer("messaging-test-two-steps")
+            .on(DossierEvents.ARTICLE_ANALYZED, this::prepareEffect, this::storeEffect, null);
+
+    /** What each step saw, by article, in the order the steps ran. */
+    private final Map<UUID, List<String>> steps = new ConcurrentHashMap<>();
+    /** Events that "another instance" stores while this one prepares them, by article. */
+    private final Map<UUID, String> racedBy = new ConcurrentHashMap<>();
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -70,6 +80,37 @@ public class Ledger {
     @Blocking
     public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch) {
         return inbox.handleBatch(batchHandlers, batch);
+    }
+
+    public EventHandlers twoStepHandlers() {
+        return twoStepHandlers;
+    }
+
+    public List<String> steps(UUID id) {
+        return steps.getOrDefault(id, List.of());
+    }
+
+    /** While this article's event is prepared, another instance records it processed. */
+    public void raceWith(UUID id, String eventId) {
+        racedBy.put(id, eventId);
+    }
+
+    private String prepareEffect(ArticleAnalyzed analyzed) {
+        steps.computeIfAbsent(analyzed.articleId(), id -> new CopyOnWriteArrayList<>())
+                .add("prepare, transaction active: " + QuarkusTransaction.isActive());
+        String raced = racedBy.get(analyzed.articleId());
+        if (raced != null) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "INSERT INTO processed_event (consumer, event_id) VALUES ('messaging-test-two-steps', :id)")
+                    .setParameter("id", raced).executeUpdate());
+        }
+        return "prepared " + analyzed.articleId();
+    }
+
+    private void storeEffect(ArticleAnalyzed analyzed, String prepared) {
+        steps.computeIfAbsent(analyzed.articleId(), id -> new CopyOnWriteArrayList<>())
+                .add("store " + prepared + ", transaction active: " + QuarkusTransaction.isActive());
+        applyEffect(analyzed);
     }
 
     /** Attempts at events that stand for an outage, by article. */

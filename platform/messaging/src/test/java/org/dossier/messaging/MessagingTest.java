@@ -280,6 +280,49 @@ class MessagingTest {
         assertStays(() -> ledger.effects(before) + ledger.effects(after), 2L, Duration.ofSeconds(2));
     }
 
+    @Test
+    void aTwoStepHandlerPreparesOutsideAnyTransactionAndAFailedStoreIsRetriedWithoutPreparingAgain() {
+        UUID id = UUID.randomUUID();
+        String message = analyzed(id, -2); // the store's connection is terminated twice, as by a database restart
+        assertThat(inbox.handle(ledger.twoStepHandlers(), message)).isTrue();
+        assertThat(ledger.steps(id)).containsExactly(
+                "prepare, transaction active: false",
+                "store prepared " + id + ", transaction active: true",
+                "store prepared " + id + ", transaction active: true",
+                "store prepared " + id + ", transaction active: true");
+        assertThat(ledger.effects(id)).isEqualTo(1);
+
+        assertThat(inbox.handle(ledger.twoStepHandlers(), message)).as("redelivered").isFalse();
+        assertThat(ledger.steps(id)).as("a processed event is not prepared again").hasSize(4);
+        assertThat(ledger.effects(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchOfTwoStepEventsIsPreparedFirstThenStoredInOneTransaction() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String firstEvent = analyzed(first, 1);
+        RuntimeException[] failures = inbox.handleAll(ledger.twoStepHandlers(),
+                List.of(firstEvent, analyzed(second, 2), firstEvent));
+        assertThat(failures).containsOnlyNulls();
+        assertThat(ledger.steps(first)).as("the repeated event is prepared once").containsExactly(
+                "prepare, transaction active: false", "store prepared " + first + ", transaction active: true");
+        assertThat(ledger.steps(second)).containsExactly(
+                "prepare, transaction active: false", "store prepared " + second + ", transaction active: true");
+        assertThat(ledger.effectTransactions(List.of(first, second))).hasSize(2).doesNotContainNull()
+                .containsOnly(ledger.effectTransactions(List.of(first)).get(0));
+    }
+
+    @Test
+    void anEventStoredElsewhereWhileItWasPreparedIsNotStoredAgain() {
+        UUID id = UUID.randomUUID();
+        String message = analyzed(id, 1);
+        ledger.raceWith(id, codec.read(message).id()); // another instance of the consumer finishes it meanwhile
+        assertThat(inbox.handle(ledger.twoStepHandlers(), message)).isFalse();
+        assertThat(ledger.steps(id)).containsExactly("prepare, transaction active: false");
+        assertThat(ledger.effects(id)).isZero();
+    }
+
     private String analyzed(UUID id, int mentions) {
         return codec.write(codec.envelope(DossierEvents.ARTICLE_ANALYZED, "/test", id.toString(),
                 new ArticleAnalyzed(id, OffsetDateTime.now(), mentions, 0)));
