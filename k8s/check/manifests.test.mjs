@@ -130,6 +130,7 @@ describe("the checks catch mistakes", () => {
     docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "internal-services").spec.ingress[0].from
         .push({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } });
     docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.name === "internal-services").spec.podSelector = { matchLabels: { "app.kubernetes.io/name": "entity-service" } };
-    assert.deepEqual(podsReachableFromIngress(docs), ["entity-service", "gateway"]);
+    // Both Deployments of entity-service (read API and analysis workers) run its pods.
+    assert.deepEqual(podsReachableFromIngress(docs), ["entity-read-api", "entity-service", "gateway"]);
   });
 });

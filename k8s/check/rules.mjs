@@ -75,8 +75,14 @@ function environment(docs, container) {
   return values;
 }
 
-const serviceContainer = (docs, service) => named(docs, "Deployment", service)?.spec.template.spec.containers
-    .find((c) => c.name === service);
+/**
+ * The service's containers, one per Deployment of its pods (label app.kubernetes.io/name): a service may run in
+ * several roles from the same image (entity-service: analysis workers and read API). {where} names the Deployment.
+ */
+const serviceContainers = (docs, service) => ofKind(docs, "Deployment")
+    .filter((d) => d.spec.template.metadata.labels?.["app.kubernetes.io/name"] === service)
+    .map((d) => ({ where: d.metadata.name, container: d.spec.template.spec.containers.find((c) => c.name === service) }))
+    .filter((d) => d.container);
 
 /**
  * Each service gets every variable its prod profile reads, from a ConfigMap that exists or a Secret reference;
@@ -85,17 +91,16 @@ const serviceContainer = (docs, service) => named(docs, "Deployment", service)?.
 export function environmentRules(docs) {
   const problems = [];
   for (const service of services) {
-    const container = serviceContainer(docs, service);
-    if (!container) {
-      problems.push(`no Deployment for ${service}`);
-      continue;
-    }
+    const deployments = serviceContainers(docs, service);
+    if (!deployments.length) problems.push(`no Deployment for ${service}`);
+    for (const { where, container } of deployments) {
     for (const source of container.envFrom ?? []) {
-      if (source.configMapRef && !named(docs, "ConfigMap", source.configMapRef.name)) problems.push(`${service}: ConfigMap ${source.configMapRef.name} does not exist`);
+      if (source.configMapRef && !named(docs, "ConfigMap", source.configMapRef.name)) problems.push(`${where}: ConfigMap ${source.configMapRef.name} does not exist`);
     }
     const env = environment(docs, container);
     for (const variable of requiredEnvironment(service)) {
-      if (!env.has(variable)) problems.push(`${service}: ${variable} is read in prod but not set`);
+      if (!env.has(variable)) problems.push(`${where}: ${variable} is read in prod but not set`);
+    }
     }
   }
   for (const secret of ofKind(docs, "Secret")) problems.push(`Secret ${secret.metadata.name} is in the repository; secrets are created by the operator`);
@@ -106,29 +111,27 @@ export function environmentRules(docs) {
 export function databaseRules(docs) {
   const problems = [];
   const cluster = ofKind(docs, "Cluster")[0];
-  for (const service of services) {
-    const container = serviceContainer(docs, service);
-    if (!container) continue;
+  for (const service of services) for (const { where, container } of serviceContainers(docs, service)) {
     const env = environment(docs, container);
     const url = env.get("DOSSIER_DB_URL")?.value;
     if (!url) continue;
     const match = url.match(/^jdbc:postgresql:\/\/([^:/]+)(?::\d+)?\/([^?]+)/);
     if (!match) {
-      problems.push(`${service}: DOSSIER_DB_URL ${url} is not a PostgreSQL JDBC URL`);
+      problems.push(`${where}: DOSSIER_DB_URL ${url} is not a PostgreSQL JDBC URL`);
       continue;
     }
     const [, host, database] = match;
-    if (!cluster || !host.startsWith(`${cluster.metadata.name}-r`)) problems.push(`${service}: database host ${host} is not a service of the CloudNativePG cluster`);
+    if (!cluster || !host.startsWith(`${cluster.metadata.name}-r`)) problems.push(`${where}: database host ${host} is not a service of the CloudNativePG cluster`);
     const db = ofKind(docs, "Database").find((d) => d.spec.name === database);
     if (!db) {
-      problems.push(`${service}: database ${database} is not declared`);
+      problems.push(`${where}: database ${database} is not declared`);
       continue;
     }
     const role = cluster?.spec.managed?.roles?.find((r) => r.name === db.spec.owner);
     const secret = env.get("DOSSIER_DB_USER")?.valueFrom?.secretKeyRef?.name;
-    if (!role) problems.push(`${service}: owner ${db.spec.owner} of database ${database} is not a managed role`);
-    else if (role.passwordSecret?.name !== secret) problems.push(`${service}: gets secret ${secret}, but role ${role.name} takes its password from ${role.passwordSecret?.name}`);
-    if (env.get("DOSSIER_DB_PASSWORD")?.valueFrom?.secretKeyRef?.name !== secret) problems.push(`${service}: user and password come from different secrets`);
+    if (!role) problems.push(`${where}: owner ${db.spec.owner} of database ${database} is not a managed role`);
+    else if (role.passwordSecret?.name !== secret) problems.push(`${where}: gets secret ${secret}, but role ${role.name} takes its password from ${role.passwordSecret?.name}`);
+    if (env.get("DOSSIER_DB_PASSWORD")?.valueFrom?.secretKeyRef?.name !== secret) problems.push(`${where}: user and password come from different secrets`);
   }
   return problems;
 }
@@ -198,8 +201,9 @@ export function productionRules(docs) {
     if (!ofKind(docs, "PodDisruptionBudget").some((p) => matches(p.spec.selector.matchLabels, deployment.spec.template.metadata.labels))) problems.push(`Deployment ${name}: no PodDisruptionBudget`);
     if (!deployment.spec.template.spec.affinity?.podAntiAffinity) problems.push(`Deployment ${name}: no pod anti-affinity`);
     if (!deployment.spec.template.spec.topologySpreadConstraints?.length) problems.push(`Deployment ${name}: no topology spread`);
-    if (!hpa || !services.includes(name)) continue;
-    for (const channel of channels(name)) {
+    const service = deployment.spec.template.metadata.labels?.["app.kubernetes.io/name"];
+    if (!hpa || !services.includes(service)) continue;
+    for (const channel of channels(service)) {
       // A group per instance (the gateway's live feed) reads every partition in every pod: no ceiling.
       if (channel.direction !== "incoming" || !channel.group || channel.group.includes("${")) continue;
       const count = partitions.get(channel.topic);

@@ -137,6 +137,40 @@ class ArticleIngestTest {
     }
 
     @Test
+    void anInboundMessageTooLargeToCopyIsDeadLetteredAsAReferenceAndConsumptionGoesOn() throws Exception {
+        String key = "huge-" + UUID.randomUUID();
+        String url = "https://wire.example.org/" + UUID.randomUUID();
+        String huge = "{\"text\": \"" + "Stockholm talks went on. ".repeat(2 * 1024 * 1024 / 25) + "\"}";
+        long offset;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                RealInfrastructure.get().bootstrapServers(), "max.request.size", 4 * 1024 * 1024), new StringSerializer(),
+                new StringSerializer())) {
+            offset = producer.send(new ProducerRecord<>(Topics.ARTICLES_INBOUND, key, huge)).get(30, TimeUnit.SECONDS).offset();
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_INBOUND, "after-huge",
+                    "{\"text\": \"Oslo talks began. " + UUID.randomUUID() + "\", \"url\": \"" + url + "\"}")).get(30, TimeUnit.SECONDS);
+        }
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ARTICLES_INBOUND))) {
+            var dead = dlq.await(r -> key.equals(r.key()), 1, WAIT);
+            assertThat(dead).hasSize(1);
+            var letter = dead.get(0);
+            assertThat(header(letter, "dead-letter-reason")).contains("text");
+            assertThat(header(letter, "dead-letter-reference")).isEqualTo("true");
+            assertThat(header(letter, "dead-letter-topic")).isEqualTo(Topics.ARTICLES_INBOUND);
+            assertThat(Long.parseLong(header(letter, "dead-letter-offset"))).isEqualTo(offset);
+            assertThat(Long.parseLong(header(letter, "dead-letter-size"))).isGreaterThan(2_000_000);
+            assertThat(letter.value()).hasSizeLessThan(1024).contains("\"offset\":" + offset).contains(key);
+        }
+        // The consumer got past it: the next message was stored, so its URL is a duplicate now.
+        awaitStatus(() -> given().contentType("application/json").body("{\"text\": \"other words\", \"url\": \"" + url + "\"}")
+                .post("/api/articles").statusCode(), 200);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void processingStatusFollowsWhatTheDownstreamStagesReport() throws Exception {
         String id = given().contentType("application/json").body("{\"text\": \"Geneva. " + UUID.randomUUID() + "\"}")
                 .post("/api/articles").then().statusCode(201).extract().path("id");

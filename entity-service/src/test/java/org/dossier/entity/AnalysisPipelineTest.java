@@ -2,21 +2,30 @@ package org.dossier.entity;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionalException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.dossier.entity.service.AnalysisService;
 import org.dossier.events.ArticleStored;
 import org.dossier.events.DossierEvents;
 import org.dossier.events.EventCodec;
@@ -34,6 +43,10 @@ class AnalysisPipelineTest {
 
     @Inject
     EventCodec codec;
+    @Inject
+    AnalysisService analysis;
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aStoredArticleIsAnalysedAndAnnouncedOnceEvenWhenDeliveredTwice() throws Exception {
@@ -81,6 +94,43 @@ class AnalysisPipelineTest {
         try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ARTICLE_EVENTS))) {
             assertThat(dlq.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
         }
+    }
+
+    @Test
+    void theParseRefusesToRunInATransaction() {
+        ArticleStored article = stored(UUID.randomUUID(), "Scott Bessent met He Lifeng in Geneva.");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> analysis.parse(article)))
+                .isInstanceOf(TransactionalException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reanalysisStoresItsDocumentsInBatchesOfOneTransactionEach() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID id = UUID.randomUUID();
+            ArticleStored article = stored(id, "Scott Bessent met He Lifeng in Geneva, talk " + i + ".");
+            AnalysisService.Parsed parsed = analysis.parse(article);
+            QuarkusTransaction.requiringNew().run(() -> analysis.store(article, parsed));
+            ids.add(id);
+        }
+        given().contentType("application/json").body(Map.of("articleIds", ids)).post("/internal/analysis/reanalyze")
+                .then().statusCode(200).body("reanalyzed", equalTo(5));
+        // The transaction that last wrote each document (PostgreSQL's xmin): %test.dossier.entity.reanalysis-batch-size=2.
+        List<String> writers = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT CAST(xmin AS text) FROM document WHERE article_id = ANY(CAST(:ids AS uuid[])) ORDER BY article_id")
+                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList());
+        assertThat(writers).hasSize(5);
+        assertThat(writers.stream().collect(Collectors.groupingBy(w -> w, Collectors.counting())).values())
+                .containsExactlyInAnyOrder(2L, 2L, 1L);
+        given().contentType("application/json").body(ids).post("/internal/analyses/lookup")
+                .then().statusCode(200).body("size()", equalTo(5)).body("mentionCount", everyItem(greaterThan(0)));
+    }
+
+    private static ArticleStored stored(UUID id, String text) {
+        return new ArticleStored(id, text, "Talks", null, null, OffsetDateTime.parse("2025-06-10T08:00:00Z"), "en",
+                "d".repeat(64), null, null, null);
     }
 
     @Test

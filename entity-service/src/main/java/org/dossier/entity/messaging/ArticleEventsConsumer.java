@@ -17,8 +17,9 @@ public class ArticleEventsConsumer {
 
     ArticleEventsConsumer(EventInbox inbox, AnalysisService analysis) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.forConsumer("entity-service").on(DossierEvents.ARTICLE_STORED, analysis::analyze,
-                (article, reason) -> analysis.reportFailure(article.articleId(), reason));
+        // The parse runs before the inbox opens its transaction, which then only stores what was found.
+        this.handlers = EventHandlers.forConsumer("entity-service").on(DossierEvents.ARTICLE_STORED, analysis::parse,
+                analysis::store, (article, reason) -> analysis.reportFailure(article.articleId(), reason));
     }
 
     // Analysis is CPU-bound: articles are analysed concurrently on a pool as large as the cores we are given

@@ -1,5 +1,6 @@
 package org.dossier.entity.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.dossier.entity.Document;
 import org.dossier.entity.api.EntityView;
 import org.dossier.entity.api.StatementView;
+import org.dossier.entity.config.EntityConfig;
 import org.dossier.entity.config.LanguageConfig;
 import org.dossier.entity.repository.AnalysisRepository;
 import org.dossier.entity.repository.DocumentRepository;
@@ -38,7 +41,8 @@ import org.dossier.messaging.Outbox;
 /**
  * Analyses stored articles with the language pipeline and records what it found: canonical entities (enriched
  * across articles), mentions with their resolution, statements and event mentions. A re-analysis replaces the
- * article's findings. Results and the "analysed" notice go out through the outbox in the same transaction.
+ * article's findings. Results and the "analysed" notice go out through the outbox in the same transaction. The parse
+ * ({@link #parse}) and the store ({@link #store}) are apart: the parse runs outside any transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -52,9 +56,11 @@ public class AnalysisService {
     private final LanguagePipeline pipeline;
     private final LanguageConfig config;
     private final Outbox outbox;
+    private final EntityConfig entityConfig;
 
     AnalysisService(DocumentRepository documents, AnalysisRepository analyses, LanguagePipeline pipeline,
-                    LanguageConfig config, Outbox outbox) {
+                    LanguageConfig config, Outbox outbox, EntityConfig entityConfig) {
+        this.entityConfig = entityConfig;
         this.documents = documents;
         this.analyses = analyses;
         this.pipeline = pipeline;
@@ -62,8 +68,16 @@ public class AnalysisService {
         this.outbox = outbox;
     }
 
-    /** Analyses an article as article-service announced it. Re-analysing replaces what the previous analysis recorded. */
-    public Document analyze(ArticleStored article) {
+    /** What the language pipeline found in one text, before anything is stored; {@code analysis} null: not analysed. */
+    public record Parsed(Analysis analysis, String note) {
+    }
+
+    /**
+     * Parses an article as article-service announced it. Never in a transaction: the parse is the long part of the
+     * work and needs no database, so it must not hold a connection (the inbox calls it before opening one).
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Parsed parse(ArticleStored article) {
         if (article.text() == null) {
             throw new UnanalysableArticleException("text is missing from the stored-article event");
         }
@@ -71,37 +85,73 @@ public class AnalysisService {
             throw new UnanalysableArticleException("text has " + article.text().length()
                     + " characters, more than dossier.language.max-text-chars=" + config.maxTextChars());
         }
+        return parse(article.language(), article.text(), ranges(article), article.publishedAt());
+    }
+
+    /** Stores what {@link #parse(ArticleStored)} found; replaces what a previous analysis of the article recorded. */
+    public Document store(ArticleStored article, Parsed parsed) {
         Document document = documents.findByIdOptional(article.articleId()).orElseGet(Document::new);
         document.articleId = article.articleId();
         document.text = article.text();
         document.publishedAt = article.publishedAt();
         document.language = article.language();
         document.duplicateOf = article.duplicateOf();
-        document.ranges = article.analysisRanges() == null ? null
-                : article.analysisRanges().stream().map(r -> r.start() + ":" + r.end()).reduce((a, b) -> a + "," + b).orElse(null);
-        return run(document);
+        document.ranges = ranges(article);
+        return store(document, parsed);
     }
 
-    /** Analyses the stored documents again (after the knowledge files or the rules changed). */
+    /**
+     * Analyses the stored documents again (after the knowledge files or the rules changed), in batches of
+     * {@code dossier.entity.reanalysis-batch-size}: a batch is read, parsed outside any transaction, then stored in one
+     * short transaction, so neither a connection nor row locks are held while parsing, and a failure loses one batch.
+     * Returns how many documents were analysed again.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public int reanalyze(Collection<UUID> articleIds) {
-        List<Document> docs = articleIds == null ? documents.listAll() : documents.list("articleId in ?1", articleIds);
-        docs.forEach(this::run);
-        return docs.size();
+        if (articleIds != null && articleIds.isEmpty()) {
+            return 0;
+        }
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> articleIds == null
+                ? documents.getEntityManager().createQuery("select d.articleId from Document d order by d.articleId",
+                        UUID.class).getResultList()
+                : documents.getEntityManager().createQuery("select d.articleId from Document d where d.articleId in :ids"
+                        + " order by d.articleId", UUID.class).setParameter("ids", articleIds).getResultList());
+        int done = 0;
+        int size = Math.max(1, entityConfig.reanalysisBatchSize());
+        for (int from = 0; from < ids.size(); from += size) {
+            List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + size));
+            Map<UUID, Parsed> parsed = new LinkedHashMap<>();
+            for (Document d : QuarkusTransaction.requiringNew().call(() -> documents.list("articleId in ?1", batch))) {
+                parsed.put(d.articleId, parse(d.language, d.text, d.ranges, d.publishedAt));
+            }
+            done += QuarkusTransaction.requiringNew().call(() -> {
+                int stored = 0;
+                for (Map.Entry<UUID, Parsed> p : parsed.entrySet()) {
+                    Document document = documents.findById(p.getKey());
+                    if (document != null) { // not deleted meanwhile
+                        store(document, p.getValue());
+                        stored++;
+                    }
+                }
+                return stored;
+            });
+        }
+        return done;
     }
 
-    private Document run(Document document) {
-        String language = document.language == null ? "en" : document.language.toLowerCase(Locale.ROOT);
-        Analysis analysis = null;
-        document.note = null;
+    private Parsed parse(String articleLanguage, String text, String ranges, OffsetDateTime publishedAt) {
+        String language = articleLanguage == null ? "en" : articleLanguage.toLowerCase(Locale.ROOT);
         if (!config.languages().contains(language)) {
-            document.note = "language '" + language + "' is not analysed (accepted: " + config.languages() + ")";
-        } else {
-            LocalDate published = document.publishedAt == null ? null : document.publishedAt.toLocalDate();
-            analysis = pipeline.analyze(document.text, ranges(document.ranges), published);
-            if (!analysis.notes().isEmpty()) {
-                document.note = String.join("; ", analysis.notes());
-            }
+            return new Parsed(null, "language '" + language + "' is not analysed (accepted: " + config.languages() + ")");
         }
+        LocalDate published = publishedAt == null ? null : publishedAt.toLocalDate();
+        Analysis analysis = pipeline.analyze(text, ranges(ranges), published);
+        return new Parsed(analysis, analysis.notes().isEmpty() ? null : String.join("; ", analysis.notes()));
+    }
+
+    private Document store(Document document, Parsed parsed) {
+        Analysis analysis = parsed.analysis();
+        document.note = parsed.note();
         document.analyzedAt = OffsetDateTime.now(ZoneOffset.UTC);
         document.tokenCount = analysis == null ? 0 : analysis.tokenCount();
         document.mentionCount = analysis == null ? 0 : analysis.mentions().size();
@@ -118,6 +168,12 @@ public class AnalysisService {
         outbox.publish(DossierEvents.ARTICLE_ANALYZED, document.articleId.toString(), new ArticleAnalyzed(document.articleId,
                 document.analyzedAt, document.mentionCount, document.statementCount));
         return document;
+    }
+
+    /** The body ranges as stored, "start:end,start:end"; null for the whole text. */
+    private static String ranges(ArticleStored article) {
+        return article.analysisRanges() == null ? null
+                : article.analysisRanges().stream().map(r -> r.start() + ":" + r.end()).reduce((a, b) -> a + "," + b).orElse(null);
     }
 
     private AnalysisResults record(Document document, Analysis analysis) {

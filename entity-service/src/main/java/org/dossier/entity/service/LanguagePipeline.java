@@ -33,6 +33,11 @@ public class LanguagePipeline {
         }
     }
 
+    /** Whether the models are in memory (a read-only instance never loads them unless asked to re-analyse). */
+    public boolean loaded() {
+        return analyzer != null;
+    }
+
     public Analysis analyze(String text, List<ArticleAnalyzer.Range> ranges, LocalDate published) {
         return analyzer().analyze(text, ranges, published);
     }

@@ -32,23 +32,40 @@ public final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    /** Whether a commit survives a crash of the server or of the machine. */
+    public enum Durability {
+        /** PostgreSQL's defaults: a commit returns once its WAL is flushed to disk, so an answered commit stays. */
+        DURABLE,
+        /**
+         * For test JVMs only, whose databases are thrown away: no fsync, no wait for the WAL flush, no full-page
+         * images. A crash of the server may lose commits it has answered, or corrupt the cluster.
+         */
+        FAST_NOT_DURABLE
+    }
+
     /**
-     * Starts an embedded server.
+     * Starts an embedded, durable server (what {@code ./dossier up} runs).
      *
      * @param dataDir kept between runs when not null; a throw-away directory otherwise
      * @param port 0 for any free port
      */
     public static PostgresServer startEmbedded(Path dataDir, int port, String database) {
+        return startEmbedded(dataDir, port, database, Durability.DURABLE);
+    }
+
+    /** As {@link #startEmbedded(Path, int, String)}, with the durability chosen by the caller. */
+    public static PostgresServer startEmbedded(Path dataDir, int port, String database, Durability durability) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port == 0 ? Ports.free() : port)
-                    // A test or dev server: durability across an OS crash is not wanted, speed is.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "200")
                     // The default 128 MB cannot hold the article LSH index of a 100,000-article bulk load; pages are
                     // only taken as they are used.
                     .setServerConfig("shared_buffers", "512MB");
+            // Set both ways: a data directory kept from an older run may have the other settings in its own config.
+            String durable = durability == Durability.DURABLE ? "on" : "off";
+            builder.setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable);
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

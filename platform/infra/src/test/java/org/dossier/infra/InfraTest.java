@@ -61,4 +61,23 @@ class InfraTest {
             assertThat(Integer.parseInt(rs.getString(2))).isGreaterThanOrEqualTo(180000);
         }
     }
+
+    @Test
+    void theLaunchersServerIsDurableAndOnlyAnExplicitTestServerIsNot() throws Exception {
+        try (PostgresServer pg = PostgresServer.startEmbedded(tmp.resolve("durable"), 0, "dossier")) {
+            assertThat(durabilitySettings(pg)).containsExactly("on", "on", "on");
+        }
+        try (PostgresServer pg = PostgresServer.startEmbedded(null, 0, "dossier", PostgresServer.Durability.FAST_NOT_DURABLE)) {
+            assertThat(durabilitySettings(pg)).containsExactly("off", "off", "off");
+        }
+    }
+
+    private static List<String> durabilitySettings(PostgresServer pg) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_setting('fsync'), "
+                     + "current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
+            rs.next();
+            return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
+    }
 }

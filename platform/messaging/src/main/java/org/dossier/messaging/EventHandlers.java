@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.dossier.events.EventType;
 
 /**
@@ -29,7 +30,7 @@ public final class EventHandlers {
 
     /** The handler runs inside the transaction that records the event as processed. */
     public <T> EventHandlers on(EventType<T> type, Consumer<T> handler) {
-        handlers.put(type.name(), new Handler<>(type, handler, null));
+        handlers.put(type.name(), Handler.inTransaction(type, handler, null));
         return this;
     }
 
@@ -39,7 +40,22 @@ public final class EventHandlers {
      * publish that the work failed, so that those waiting for it learn why.
      */
     public <T> EventHandlers on(EventType<T> type, Consumer<T> handler, BiConsumer<T, String> onFailure) {
-        handlers.put(type.name(), new Handler<>(type, handler, onFailure));
+        handlers.put(type.name(), Handler.inTransaction(type, handler, onFailure));
+        return this;
+    }
+
+    /**
+     * Work in two steps, for a handler whose work is long and needs no database (a parse): {@code prepare} runs first,
+     * outside any transaction, so no connection is held meanwhile; then {@code store} gets its result inside the short
+     * transaction that records the event as processed. Each step is retried on its own ({@link Retries}): a store that
+     * fails (the database is down) is retried with the result prepared once. An event already processed is not
+     * prepared again (looked up first); the guarantee remains the insert into {@code processed_event} in the storing
+     * transaction, so two instances preparing the same event at once still store it once. {@code onFailure} as in
+     * {@link #on(EventType, Consumer, BiConsumer)}, whichever step gave up.
+     */
+    public <T, R> EventHandlers on(EventType<T> type, Function<T, R> prepare, BiConsumer<T, R> store,
+                                   BiConsumer<T, String> onFailure) {
+        handlers.put(type.name(), Handler.inTwoSteps(type, prepare, store, onFailure));
         return this;
     }
 
@@ -65,6 +81,22 @@ public final class EventHandlers {
         return Optional.ofNullable(handlers.get(typeName));
     }
 
-    record Handler<T>(EventType<T> type, Consumer<T> action, BiConsumer<T, String> onFailure) {
+    /** {@code prepare} is null for a handler that does all its work in the transaction. */
+    record Handler<T>(EventType<T> type, Function<T, ?> prepare, BiConsumer<T, Object> store,
+                      BiConsumer<T, String> onFailure) {
+
+        static <T> Handler<T> inTransaction(EventType<T> type, Consumer<T> action, BiConsumer<T, String> onFailure) {
+            return new Handler<>(type, null, (payload, prepared) -> action.accept(payload), onFailure);
+        }
+
+        @SuppressWarnings("unchecked") // store only ever gets what prepare returned
+        static <T, R> Handler<T> inTwoSteps(EventType<T> type, Function<T, R> prepare, BiConsumer<T, R> store,
+                                           BiConsumer<T, String> onFailure) {
+            return new Handler<>(type, prepare, (payload, prepared) -> store.accept(payload, (R) prepared), onFailure);
+        }
+
+        boolean prepares() {
+            return prepare != null;
+        }
     }
 }

@@ -14,6 +14,8 @@ public interface MessagingConfig {
 
     Inbox inbox();
 
+    DeadLetter deadLetter();
+
     interface Outbox {
         /** Whether this instance runs the relay. Several instances may; only one relays at a time (advisory lock). */
         @WithDefault("true")
@@ -32,12 +34,27 @@ public interface MessagingConfig {
     }
 
     interface Inbox {
-        /** Attempts at an event whose handler fails for a reason other than a malformed message, before it is dead-lettered. */
+        /**
+         * Attempts at an event whose handler fails for a reason of its own (not a dependency that is down, see
+         * {@link FailureClassifier}), before it is dead-lettered. A malformed message is dead-lettered at once.
+         */
         @WithDefault("3")
         int attempts();
 
+        /** The first wait before a retry; doubled after each failure up to {@link #maxRetryDelay()}. */
         @WithDefault("500ms")
         Duration retryDelay();
+
+        /** The longest wait between two attempts: how soon after an outage ends a waiting consumer notices. */
+        @WithDefault("30s")
+        Duration maxRetryDelay();
+
+        /**
+         * How long a failure of a dependency is waited out before its message is given up and dead-lettered. Hours:
+         * longer than a database or broker restart, or a night without an operator.
+         */
+        @WithDefault("PT6H")
+        Duration horizon();
 
         /**
          * How long a processed event is remembered, to recognise its redelivery. Longer than any topic keeps its
@@ -45,5 +62,15 @@ public interface MessagingConfig {
          */
         @WithDefault("P14D")
         Duration retention();
+    }
+
+    interface DeadLetter {
+        /**
+         * The largest dead letter that carries its message. A larger message is dead-lettered as a reference (its
+         * topic, partition, offset, size and key) that the replay reads back from the original topic: a dead letter
+         * must never be refused by the broker, or the consumer could not get past its message.
+         */
+        @WithDefault("1048576")
+        int maxMessageBytes();
     }
 }

@@ -13,14 +13,12 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -199,15 +197,7 @@ public class OutboxRelay {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> props = new HashMap<>(kafkaConfig);
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    // Article texts travel in events; the broker accepts up to 5 MiB per message.
-                    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 5 * 1024 * 1024);
-                    // lz4 unless kafka.compression.type says otherwise: Kafka's lz4 is pure Java, about 0.1-0.2 ms of
-                    // CPU per article event; "none" saves that on a broker next door (bench/README, bulk ingest).
-                    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");
+                    Map<String, Object> props = KafkaProducers.reliable(kafkaConfig, config.source().replace("/", "") + "-outbox");
                     producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
                 }
             }

@@ -1,5 +1,6 @@
 package org.dossier.messaging;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,8 +9,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.dossier.events.ArticleAnalyzed;
 import org.dossier.events.DossierEvents;
@@ -23,6 +27,14 @@ public class Ledger {
             .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
     final EventHandlers batchHandlers = EventHandlers.forConsumer("messaging-test-batch")
             .on(DossierEvents.ARTICLE_ANALYZED, this::applyEffect);
+    /** In two steps, as entity-service parses: the prepare step stands for the parse. */
+    final EventHandlers twoStepHandlers = EventHandlers.forConsumer("messaging-test-two-steps")
+            .on(DossierEvents.ARTICLE_ANALYZED, this::prepareEffect, this::storeEffect, null);
+
+    /** What each step saw, by article, in the order the steps ran. */
+    private final Map<UUID, List<String>> steps = new ConcurrentHashMap<>();
+    /** Events that "another instance" stores while this one prepares them, by article. */
+    private final Map<UUID, String> racedBy = new ConcurrentHashMap<>();
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -70,9 +82,51 @@ public class Ledger {
         return inbox.handleBatch(batchHandlers, batch);
     }
 
-    /** A negative mention count stands for an event that its handler can never apply. */
+    public EventHandlers twoStepHandlers() {
+        return twoStepHandlers;
+    }
+
+    public List<String> steps(UUID id) {
+        return steps.getOrDefault(id, List.of());
+    }
+
+    /** While this article's event is prepared, another instance records it processed. */
+    public void raceWith(UUID id, String eventId) {
+        racedBy.put(id, eventId);
+    }
+
+    private String prepareEffect(ArticleAnalyzed analyzed) {
+        steps.computeIfAbsent(analyzed.articleId(), id -> new CopyOnWriteArrayList<>())
+                .add("prepare, transaction active: " + QuarkusTransaction.isActive());
+        String raced = racedBy.get(analyzed.articleId());
+        if (raced != null) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "INSERT INTO processed_event (consumer, event_id) VALUES ('messaging-test-two-steps', :id)")
+                    .setParameter("id", raced).executeUpdate());
+        }
+        return "prepared " + analyzed.articleId();
+    }
+
+    private void storeEffect(ArticleAnalyzed analyzed, String prepared) {
+        steps.computeIfAbsent(analyzed.articleId(), id -> new CopyOnWriteArrayList<>())
+                .add("store " + prepared + ", transaction active: " + QuarkusTransaction.isActive());
+        applyEffect(analyzed);
+    }
+
+    /** Attempts at events that stand for an outage, by article. */
+    private final Map<UUID, Integer> outageAttempts = new ConcurrentHashMap<>();
+
+    /**
+     * A mention count of -1 stands for an event that its handler can never apply. -2 for an outage of the database
+     * during the first two attempts, -3 for one that never ends: the handler's own connection is terminated by the
+     * real server, as a restart of PostgreSQL would (SQLState 57P01).
+     */
     private void applyEffect(ArticleAnalyzed analyzed) {
-        if (analyzed.mentionCount() < 0) {
+        int attempt = outageAttempts.merge(analyzed.articleId(), 1, Integer::sum);
+        if (analyzed.mentionCount() == -3 || analyzed.mentionCount() == -2 && attempt <= 2) {
+            entityManager.createNativeQuery("SELECT pg_terminate_backend(pg_backend_pid())").getSingleResult();
+        }
+        if (analyzed.mentionCount() == -1) {
             throw new IllegalArgumentException("the ledger cannot apply a negative count");
         }
         entityManager.createNativeQuery("INSERT INTO ledger_effect (article_id) VALUES (:id)")

@@ -1,5 +1,6 @@
 package org.dossier.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -197,6 +198,59 @@ class MessagingTest {
     }
 
     @Test
+    void deadLettersAreReplayedToTheirTopicOnceAndAReferenceByTheRecordItNames() throws Exception {
+        UUID copied = UUID.randomUUID();
+        UUID referenced = UUID.randomUUID();
+        String archive = "messaging-test.archive"; // nobody consumes it: the original of a reference stays where it is
+        try (KafkaProducer<String, String> producer = producer()) {
+            // As dead-lettered during an outage, before the outage was waited out: a copy of the message.
+            ProducerRecord<String, String> copy = new ProducerRecord<>(Topics.deadLetter(Topics.ANALYSIS_EVENTS),
+                    copied.toString(), analyzed(copied, 1));
+            copy.headers().add(DeadLetterStrategy.REASON, "EntityManagerFactory is closed".getBytes(StandardCharsets.UTF_8));
+            producer.send(copy).get(30, TimeUnit.SECONDS);
+            var original = producer.send(new ProducerRecord<>(archive, referenced.toString(), analyzed(referenced, 1)))
+                    .get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> reference = new ProducerRecord<>(Topics.deadLetter(archive), referenced.toString(),
+                    "{\"topic\":\"" + archive + "\",\"partition\":" + original.partition() + ",\"offset\":" + original.offset() + "}");
+            reference.headers().add(DeadLetterStrategy.REFERENCE, "true".getBytes(StandardCharsets.UTF_8));
+            producer.send(reference).get(30, TimeUnit.SECONDS);
+        }
+        int replayed = given().post("/internal/dead-letters/" + Topics.ANALYSIS_EVENTS + "/replay").then().statusCode(200)
+                .extract().path("replayed");
+        assertThat(replayed).as("the other tests' dead letters go back too").isPositive();
+        awaitEquals(() -> ledger.effects(copied), 1L);
+        assertThat(given().post("/internal/dead-letters/" + archive + "/replay").then().statusCode(200)
+                .extract().<Integer>path("replayed")).isEqualTo(1);
+        try (TopicReader topic = new TopicReader(archive)) {
+            List<ConsumerRecord<String, String>> copies = topic.await(key(referenced), 2, WAIT);
+            assertThat(copies).hasSize(2).extracting(ConsumerRecord::value).containsOnly(copies.get(0).value());
+        }
+        assertThat(given().post("/internal/dead-letters/" + archive + "/replay").then().statusCode(200)
+                .extract().<Integer>path("replayed")).as("each dead letter is replayed once").isZero();
+    }
+
+    @Test
+    void aDatabaseOutageIsWaitedOutAndTheEventAppliedOnceWithoutADeadLetter() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_EVENTS, id.toString(), analyzed(id, -2))).get(30, TimeUnit.SECONDS);
+        }
+        awaitEquals(() -> ledger.effects(id), 1L);
+        try (TopicReader dlq = new TopicReader(Topics.deadLetter(Topics.ANALYSIS_EVENTS))) {
+            assertThat(dlq.settle(key(id), Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutageLongerThanTheHorizonIsGivenUpWithItsReason() {
+        UUID id = UUID.randomUUID();
+        RuntimeException[] failures = inbox.handleAll(ledger.batchHandlers(), List.of(analyzed(id, -3)));
+        assertThat(failures[0]).isInstanceOf(EventProcessingException.class).hasMessageContaining("still failing after PT3S");
+        assertThat(FailureClassifier.isTransient(failures[0])).as("dead-lettered, not left for a restart").isFalse();
+        assertThat(ledger.effects(id)).isZero();
+    }
+
+    @Test
     void aBatchConsumerDeadLettersOnlyTheBadRecordsAndCarriesOn() throws Exception {
         UUID before = UUID.randomUUID();
         UUID failing = UUID.randomUUID();
@@ -224,6 +278,49 @@ class MessagingTest {
         }
         awaitEquals(() -> ledger.effects(later), 1L);
         assertStays(() -> ledger.effects(before) + ledger.effects(after), 2L, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aTwoStepHandlerPreparesOutsideAnyTransactionAndAFailedStoreIsRetriedWithoutPreparingAgain() {
+        UUID id = UUID.randomUUID();
+        String message = analyzed(id, -2); // the store's connection is terminated twice, as by a database restart
+        assertThat(inbox.handle(ledger.twoStepHandlers(), message)).isTrue();
+        assertThat(ledger.steps(id)).containsExactly(
+                "prepare, transaction active: false",
+                "store prepared " + id + ", transaction active: true",
+                "store prepared " + id + ", transaction active: true",
+                "store prepared " + id + ", transaction active: true");
+        assertThat(ledger.effects(id)).isEqualTo(1);
+
+        assertThat(inbox.handle(ledger.twoStepHandlers(), message)).as("redelivered").isFalse();
+        assertThat(ledger.steps(id)).as("a processed event is not prepared again").hasSize(4);
+        assertThat(ledger.effects(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchOfTwoStepEventsIsPreparedFirstThenStoredInOneTransaction() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String firstEvent = analyzed(first, 1);
+        RuntimeException[] failures = inbox.handleAll(ledger.twoStepHandlers(),
+                List.of(firstEvent, analyzed(second, 2), firstEvent));
+        assertThat(failures).containsOnlyNulls();
+        assertThat(ledger.steps(first)).as("the repeated event is prepared once").containsExactly(
+                "prepare, transaction active: false", "store prepared " + first + ", transaction active: true");
+        assertThat(ledger.steps(second)).containsExactly(
+                "prepare, transaction active: false", "store prepared " + second + ", transaction active: true");
+        assertThat(ledger.effectTransactions(List.of(first, second))).hasSize(2).doesNotContainNull()
+                .containsOnly(ledger.effectTransactions(List.of(first)).get(0));
+    }
+
+    @Test
+    void anEventStoredElsewhereWhileItWasPreparedIsNotStoredAgain() {
+        UUID id = UUID.randomUUID();
+        String message = analyzed(id, 1);
+        ledger.raceWith(id, codec.read(message).id()); // another instance of the consumer finishes it meanwhile
+        assertThat(inbox.handle(ledger.twoStepHandlers(), message)).isFalse();
+        assertThat(ledger.steps(id)).containsExactly("prepare, transaction active: false");
+        assertThat(ledger.effects(id)).isZero();
     }
 
     private String analyzed(UUID id, int mentions) {

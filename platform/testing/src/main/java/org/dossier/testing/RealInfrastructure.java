@@ -12,6 +12,9 @@ import org.dossier.infra.PostgresServer;
 /**
  * The real PostgreSQL and Kafka of one test JVM, started on first use and stopped when the JVM exits.
  *
+ * <p>The embedded PostgreSQL of the tests is not durable (no fsync, no synchronous commit): its data is thrown away
+ * with the JVM, and the tests run faster without waiting for disks. The launcher's server is durable.
+ *
  * <p>By default both are started here (embedded PostgreSQL binaries, a Kafka broker in a child JVM). To test against
  * servers that run elsewhere, set {@code DOSSIER_TEST_JDBC_URL} (with {@code DOSSIER_TEST_DB_USER} and
  * {@code DOSSIER_TEST_DB_PASSWORD}) and/or {@code DOSSIER_TEST_KAFKA} (bootstrap servers).
@@ -43,7 +46,7 @@ public final class RealInfrastructure {
         String jdbc = System.getenv("DOSSIER_TEST_JDBC_URL");
         PostgresServer postgres = jdbc != null && !jdbc.isBlank()
                 ? PostgresServer.external(jdbc, env("DOSSIER_TEST_DB_USER", "postgres"), env("DOSSIER_TEST_DB_PASSWORD", ""))
-                : PostgresServer.startEmbedded(null, 0, "dossier");
+                : PostgresServer.startEmbedded(null, 0, "dossier", PostgresServer.Durability.FAST_NOT_DURABLE);
         String kafka = System.getenv("DOSSIER_TEST_KAFKA");
         if (kafka != null && !kafka.isBlank()) {
             return new RealInfrastructure(postgres, null, kafka);
