@@ -31,6 +31,7 @@ public final class ArticleAnalyzer {
     private final LanguageEngine engine;
     private final EntityFinder entityFinder;
     private final ControlLinker controlLinker;
+    private final ControlPhrases controlPhrases;
     private final StatementExtractor statements;
     private final EventMentionFinder events;
 
@@ -38,6 +39,7 @@ public final class ArticleAnalyzer {
         this.engine = engine;
         this.entityFinder = new EntityFinder(knowledge);
         this.controlLinker = new ControlLinker(knowledge, entityFinder);
+        this.controlPhrases = new ControlPhrases(knowledge);
         this.statements = new StatementExtractor(knowledge);
         this.events = new EventMentionFinder(knowledge);
     }
@@ -61,6 +63,7 @@ public final class ArticleAnalyzer {
         ArticleEntities entities = new ArticleEntities();
         entityFinder.find(parsed, published, entities);
         controlLinker.find(parsed, entities);
+        controlPhrases.find(parsed, entities);
         List<TimeExpression> times = timeExpressions(parsed, published);
         List<Statement> found = statements.extract(parsed, entities, titleSpeaker(title, published, entities), published, times);
         List<EventMention> eventMentions = events.find(parsed, entities, times, published);

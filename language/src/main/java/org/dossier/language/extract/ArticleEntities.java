@@ -64,6 +64,11 @@ final class ArticleEntities {
         mentions.add(new Mention(entity.key, entity.kind, text, span, resolution));
     }
 
+    /** A mention that only refers back ("the curbs"): not one of the entity's names. */
+    void reference(Builder entity, String text, Span span, String resolution) {
+        mentions.add(new Mention(entity.key, entity.kind, text, span, resolution));
+    }
+
     boolean isCovered(Span span) {
         return mentions.stream().anyMatch(m -> m.span().overlaps(span));
     }

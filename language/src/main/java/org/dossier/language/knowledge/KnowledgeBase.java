@@ -80,6 +80,14 @@ public final class KnowledgeBase {
     public record Names(Set<String> titleWords, Set<String> honorifics, Set<String> greetings) {
     }
 
+    /** Head nouns of control phrases ("export controls on gallium"), and the words that refer back to a control. */
+    public record ControlTerms(List<ControlHead> heads, Set<String> anaphoricHeads, Set<String> anaphoricDeterminers) {
+    }
+
+    /** A noun that heads a control phrase: its measure, and the modifiers it needs to be one ("export" controls). */
+    public record ControlHead(String lemma, String measure, List<String> requires) {
+    }
+
     public record EventTrigger(String lemma, String pos, String kind, List<String> requires) {
     }
 
@@ -96,6 +104,7 @@ public final class KnowledgeBase {
     public final List<Control> controls;
     public final Cues cues;
     public final Names names;
+    public final ControlTerms controlTerms;
     public final List<EventTrigger> eventTriggers;
 
     private KnowledgeBase(Source source) {
@@ -112,6 +121,7 @@ public final class KnowledgeBase {
         this.controls = source.list("controls.json", new TypeReference<>() { });
         this.cues = source.read("cues.json", new TypeReference<>() { });
         this.names = source.read("names.json", new TypeReference<>() { });
+        this.controlTerms = source.read("control-terms.json", new TypeReference<>() { });
         this.eventTriggers = source.list("event-triggers.json", new TypeReference<>() { });
         validate();
     }
