@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Calls article-service with a timeout, a retry for passing faults and a circuit breaker for an outage; non-blocking. */
 @ApplicationScoped
+@DownstreamService("article-service")
 @AsynchronousNonBlocking
 public class ArticleClient {
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * returns at once, and the fault tolerance applies to the call's completion; no thread waits for the answer.
  */
 @ApplicationScoped
+@DownstreamService("entity-service")
 @AsynchronousNonBlocking
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = jakarta.ws.rs.client.ResponseProcessingException.class)

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * but for the live feed's lookup, made from a Kafka consumer's worker thread.
  */
 @ApplicationScoped
+@DownstreamService("timeline-service")
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 100, jitter = 50)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
