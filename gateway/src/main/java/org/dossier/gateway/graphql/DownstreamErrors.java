@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * A field that failed because a downstream service is unavailable gets an error naming the service, with the
  * extensions {@code code: SERVICE_UNAVAILABLE} and {@code service}, so a client knows what is down and to try again;
  * logged once per failed call, with its cause. Every other failure is left to SmallRye's handler ("System error",
- * unless shown on purpose).
+ * unless shown on purpose: a client's mistake), and logged here with its cause unless it is a client's mistake.
  */
 public final class DownstreamErrors implements DataFetcherExceptionHandler {
 
@@ -32,6 +32,11 @@ public final class DownstreamErrors implements DataFetcherExceptionHandler {
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
         ServiceUnavailableException unavailable = unavailable(parameters.getException());
         if (unavailable == null) {
+            Throwable failure = parameters.getException();
+            if (!(failure instanceof InvalidIdException) && !(failure instanceof LimitExceededException)) {
+                // a failure of ours, answered "System error": the log is the only place that says what it was
+                LOG.errorf(failure, "%s: System error", parameters.getPath());
+            }
             return others.handleException(parameters);
         }
         if (unavailable.firstReport()) {
