@@ -2,7 +2,12 @@ package org.dossier.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +43,42 @@ public final class StoppablePostgres {
         if (server == null) {
             server = PostgresServer.startEmbedded(dataDir, port, "dossier");
         }
+    }
+
+    /**
+     * What every service's REST API must do across an outage, asserted on a GET of {@code path} of the service under
+     * test: 200 with the server up; stopped, 503 problem+json naming PostgreSQL with Retry-After; started again, 200
+     * (asked until it is not 503, for up to 30 s: the pool opens new connections as they are needed).
+     */
+    public static void assertUnavailableThen200(String path) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(TestHTTPResourceManager.getUri() + path)).GET().build();
+        expect(http.send(get, HttpResponse.BodyHandlers.ofString()), 200, "before the outage");
+        stop();
+        try {
+            HttpResponse<String> during = expect(http.send(get, HttpResponse.BodyHandlers.ofString()), 503, "during the outage");
+            if (!during.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    || !during.headers().firstValue("Retry-After").orElse("").equals("5")
+                    || !during.body().contains("\"dependency\":\"PostgreSQL\"")) {
+                throw new AssertionError("during the outage: not a problem naming PostgreSQL with Retry-After: 5: "
+                        + during.headers().map() + " " + during.body());
+            }
+        } finally {
+            start();
+        }
+        HttpResponse<String> after = http.send(get, HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 0; attempt < 60 && after.statusCode() == 503; attempt++) {
+            Thread.sleep(500);
+            after = http.send(get, HttpResponse.BodyHandlers.ofString());
+        }
+        expect(after, 200, "after the outage");
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> answer, int status, String when) {
+        if (answer.statusCode() != status) {
+            throw new AssertionError(when + ": expected " + status + ", got " + answer.statusCode() + " " + answer.body());
+        }
+        return answer;
     }
 
     /** The test resource: this server instead of the shared one, and the shared broker. */
