@@ -125,6 +125,10 @@ class ArticleIngestTest {
                         .body("detail", containsString("must be a string"));
             }
         }
+        // the same in a batch line (and on articles.inbound: one ObjectMapper reads all three)
+        given().contentType("application/x-ndjson").body("{\"text\": 12345}\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/articles/batch").then().statusCode(200)
+                .body(containsString("\"status\":400")).body(containsString("\"field\":\"text\""));
         // null is still "not given" for the optional fields
         given().contentType("application/json").body("{\"text\": \"Null title. " + UUID.randomUUID() + "\", \"title\": null}")
                 .post("/api/articles").then().statusCode(201);
