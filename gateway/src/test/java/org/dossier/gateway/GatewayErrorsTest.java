@@ -62,7 +62,9 @@ class GatewayErrorsTest {
                 .post("/graphql").then().statusCode(200)
                 .body("data.article", nullValue())
                 .body("errors[0].path[0]", equalTo("article"))
-                .body("errors[0].message", notNullValue());
+                .body("errors[0].message", containsString("article-service is unavailable"))
+                .body("errors[0].extensions.code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("errors[0].extensions.service", equalTo("article-service"));
     }
 
     /**

@@ -34,12 +34,14 @@ class WholeSystemTest {
     private static Launcher launcher;
 
     @BeforeAll
-    static void up() {
+    static void up() throws Exception {
         launcher = new Launcher(Launcher.tempDataDir());
         Launcher.Result up = launcher.run("up", "--detach");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("Dossier is up. GraphQL: http://localhost:" + launcher.port("GATEWAY") + "/graphql");
         assertThat(up.output()).as("the demo articles are loaded").contains("10-busan-meeting.txt").contains(" new");
+        JsonNode answer = launcher.graphql(EVERY_SERVICE, Map.of());
+        assertThat(answer.path("errors").isMissingNode()).as("once up returns, the gateway answers: " + answer).isTrue();
     }
 
     @AfterAll
@@ -67,7 +69,7 @@ class WholeSystemTest {
         JsonNode article = null;
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            article = graphql("query($id: ID!) { article(id: $id) { id title publishedAt processing { stored analyzed timelined } } }",
+            article = graphql("query($id: ID!) { article(id: $id) { id title publishedAt processing { stored analyzed timelined failures { stage } } } }",
                     Map.of("id", globalId)).path("data").path("article");
             if (article.path("processing").path("timelined").asBoolean() && article.path("processing").path("analyzed").asBoolean()) {
                 break;
@@ -79,6 +81,8 @@ class WholeSystemTest {
         assertThat(article.path("processing").path("stored").asBoolean()).isTrue();
         assertThat(article.path("processing").path("analyzed").asBoolean()).isTrue();
         assertThat(article.path("processing").path("timelined").asBoolean()).isTrue();
+        assertThat(article.path("processing").path("failures").isArray()).isTrue();
+        assertThat(article.path("processing").path("failures")).isEmpty();
 
         Launcher.Result again = launcher.run("ingest", file.toString());
         assertThat(again.output().strip()).isEqualTo(file + " " + line[1] + " duplicate");
@@ -361,6 +365,33 @@ class WholeSystemTest {
         return body.path("data");
     }
 
+    /** entity-service analyses up to 400,000 characters; article-service accepts up to 1 MiB. */
+    @Test
+    @Order(8)
+    void anArticleOverTheAnalysisLimitSaysWhyInGraphQlProcessing() throws Exception {
+        Path file = launcher.dataDir().resolve("long.txt");
+        Files.writeString(file, ("Officials met in Geneva. " + UUID.randomUUID() + " ").repeat(8_000));
+        Launcher.Result ingest = launcher.run("ingest", file.toString());
+        assertThat(ingest.exitCode()).as(ingest.output()).isZero();
+        String globalId = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("Article:" + ingest.output().strip().split(" ")[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode processing = null;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            processing = graphql("query($id: ID!) { article(id: $id) { processing { analyzed failures { stage reason at } } } }",
+                    Map.of("id", globalId)).path("data").path("article").path("processing");
+            if (!processing.path("failures").isEmpty()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(processing.path("analyzed").asBoolean()).isFalse();
+        assertThat(processing.path("failures")).hasSize(1);
+        assertThat(processing.path("failures").get(0).path("stage").asText()).isEqualTo("analysis");
+        assertThat(processing.path("failures").get(0).path("reason").asText()).contains("400000");
+        assertThat(processing.path("failures").get(0).path("at").asText()).isNotEmpty();
+    }
+
     @Test
     @Order(6)
     void statusShowsEveryPartHealthyAndASecondUpSaysItIsRunning() {
@@ -369,8 +400,8 @@ class WholeSystemTest {
         assertThat(status.output()).contains("infra").contains("article-service").contains("entity-service")
                 .contains("timeline-service").contains("gateway").doesNotContain("DOWN");
         Launcher.Result second = launcher.run("up", "--detach");
-        assertThat(second.exitCode()).isNotZero();
-        assertThat(second.output()).contains("already running");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).contains("already running and answering").contains("nothing to start");
     }
 
     @Test
@@ -388,13 +419,78 @@ class WholeSystemTest {
                 .doesNotContain(" new");
     }
 
+    /** A query reaching every service: articles, entities, the timeline. */
+    private static final String EVERY_SERVICE = "{ articles(first: 1) { totalCount } entities(first: 1) { totalCount } "
+            + "timeline(first: 1) { totalCount } }";
+
+    /**
+     * Supervision: a part killed (kill -9) is reported dead by status, named by the gateway's errors, started alone by
+     * up (the others left running); restart restarts one; after either returns the gateway answers from every service.
+     */
+    @Test
+    @Order(9)
+    void aKilledPartIsReportedDeadNamedByTheGatewayAndStartedAloneByUp() throws Exception {
+        Map<String, Long> before = pids();
+        ProcessHandle entityService = ProcessHandle.of(before.get("entity-service")).orElseThrow();
+        entityService.destroyForcibly(); // kill -9: no word in its log
+        entityService.onExit().get();
+
+        Launcher.Result status = launcher.run("status");
+        assertThat(status.exitCode()).as(status.output()).isEqualTo(1);
+        assertThat(status.output()).containsPattern("entity-service +pid +" + before.get("entity-service") + " +DIED: .*entity-service.log");
+
+        JsonNode during = graphql(EVERY_SERVICE, Map.of());
+        assertThat(during.path("errors").get(0).path("message").asText()).contains("entity-service is unavailable");
+        assertThat(during.path("errors").get(0).path("extensions").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(during.path("errors").get(0).path("extensions").path("service").asText()).isEqualTo("entity-service");
+
+        Launcher.Result up = launcher.run("up", "--detach");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("started: [entity-service]");
+        JsonNode after = graphql(EVERY_SERVICE, Map.of());
+        assertThat(after.path("errors").isMissingNode()).as("right after up returns: " + after).isTrue();
+
+        Map<String, Long> now = pids();
+        for (String part : new String[] {"infra", "article-service", "timeline-service", "gateway"}) {
+            assertThat(now.get(part)).as(part + " left alone").isEqualTo(before.get(part));
+        }
+        assertThat(now.get("entity-service")).isNotEqualTo(before.get("entity-service"));
+        assertThat(launcher.run("status").exitCode()).isZero();
+    }
+
+    @Test
+    @Order(10)
+    void restartRestartsOnePartAndTheGatewayAnswersWhenItReturns() throws Exception {
+        Map<String, Long> before = pids();
+        Launcher.Result restart = launcher.run("restart", "timeline-service");
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("timeline-service is up again");
+        JsonNode after = graphql(EVERY_SERVICE, Map.of());
+        assertThat(after.path("errors").isMissingNode()).as("right after restart returns: " + after).isTrue();
+        Map<String, Long> now = pids();
+        assertThat(now.get("timeline-service")).isNotEqualTo(before.get("timeline-service"));
+        assertThat(now.get("article-service")).isEqualTo(before.get("article-service"));
+    }
+
+    @Test
+    @Order(11)
+    void restartNamesThePartsItKnows() {
+        Launcher.Result wrong = launcher.run("restart", "postgres");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.output()).contains("infra, article-service, entity-service, timeline-service, gateway");
+        assertThat(launcher.run("restart").exitCode()).isEqualTo(2);
+    }
+
+    private static Map<String, Long> pids() throws Exception {
+        Map<String, Long> pids = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(launcher.dataDir().resolve("run/pids"))) {
+            String[] f = line.split("\t");
+            pids.put(f[0], Long.parseLong(f[1]));
+        }
+        return pids;
+    }
+
     private static JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + launcher.port("GATEWAY") + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return launcher.graphql(query, variables);
     }
 }

@@ -1,5 +1,6 @@
 package org.dossier.article.rest;
 
+import org.dossier.rest.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

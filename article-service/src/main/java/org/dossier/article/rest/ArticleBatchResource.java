@@ -1,5 +1,7 @@
 package org.dossier.article.rest;
 
+import org.dossier.rest.DependencyFailures;
+import org.dossier.rest.Problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -156,10 +158,16 @@ public class ArticleBatchResource {
 
     private static Problem problem(int line, Exception e) {
         var problem = ProblemMappers.problemOf(e);
-        if (problem.isEmpty()) {
-            LOG.errorf(e, "batch line %d failed", line);
+        if (problem.isPresent()) {
+            return problem.get();
         }
-        return problem.orElse(Problem.of(500, "Not stored", "the line could not be stored; it may be retried", null));
+        var dependency = DependencyFailures.unavailable(e);
+        if (dependency.isPresent()) {
+            LOG.warnf(e, "batch line %d not stored: %s is unavailable", line, dependency.get());
+            return Problem.unavailable(dependency.get());
+        }
+        LOG.errorf(e, "batch line %d failed", line);
+        return Problem.of(500, "Not stored", "the line could not be stored; it may be retried", null);
     }
 
     /** Jackson closes the stream it writes to; the batch's stream must stay open between lines. */

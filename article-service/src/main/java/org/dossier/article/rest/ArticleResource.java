@@ -1,5 +1,6 @@
 package org.dossier.article.rest;
 
+import org.dossier.rest.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

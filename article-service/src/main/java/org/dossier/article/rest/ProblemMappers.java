@@ -1,5 +1,6 @@
 package org.dossier.article.rest;
 
+import org.dossier.rest.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -29,14 +30,13 @@ public class ProblemMappers {
         }
         if (e instanceof InvalidFormatException wrongType) {
             String field = path(wrongType);
-            return Optional.of(Problem.of(400, "Invalid field", "field '" + field + "' has the wrong type: "
-                    + wrongType.getOriginalMessage(), field));
+            return Optional.of(Problem.of(400, "Invalid field", wrongType(wrongType, field), field));
         }
         if (e instanceof MismatchedInputException mismatched) {
             String field = path(mismatched);
             return Optional.of(field.isEmpty()
                     ? Problem.of(400, "Malformed JSON", "not a JSON object: " + mismatched.getOriginalMessage(), null)
-                    : Problem.of(400, "Invalid field", "field '" + field + "' has the wrong type: " + mismatched.getOriginalMessage(), field));
+                    : Problem.of(400, "Invalid field", wrongType(mismatched, field), field));
         }
         if (e instanceof JsonProcessingException malformed) {
             return Optional.of(Problem.of(400, "Malformed JSON", "not valid JSON: " + malformed.getOriginalMessage(), null));
@@ -90,6 +90,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
         return Problem.response(405, "Method not allowed", e.getMessage(), null);
+    }
+
+    /** Every field of our payloads is text, and Jackson's own message names its configuration, not the mistake. */
+    private static String wrongType(MismatchedInputException e, String field) {
+        return e.getTargetType() == String.class ? "field '" + field + "' must be a string"
+                : "field '" + field + "' has the wrong type: " + e.getOriginalMessage();
     }
 
     private static String path(MismatchedInputException e) {

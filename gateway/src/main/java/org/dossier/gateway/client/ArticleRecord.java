@@ -9,7 +9,13 @@ import java.util.UUID;
 public record ArticleRecord(UUID id, String title, String url, String source, OffsetDateTime publishedAt, UUID duplicateOf,
         ProcessingRecord processing) {
 
+    /** {@code failure}: the stage that gave up, if one has. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProcessingRecord(boolean stored, boolean analyzed, boolean timelined) {
+    public record ProcessingRecord(boolean stored, boolean analyzed, boolean timelined, OffsetDateTime analyzedAt,
+            OffsetDateTime timelinedAt, FailureRecord failure) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FailureRecord(String stage, String reason, OffsetDateTime at) {
     }
 }

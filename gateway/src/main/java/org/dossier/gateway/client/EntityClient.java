@@ -21,10 +21,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * returns at once, and the fault tolerance applies to the call's completion; no thread waits for the answer.
  */
 @ApplicationScoped
+@DownstreamService("entity-service")
 @AsynchronousNonBlocking
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = jakarta.ws.rs.client.ResponseProcessingException.class)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+// Open for 1 s, not 5: a service back from an outage is tried again at once; at 5 s GraphQL kept answering errors
+// for seconds after the service was healthy again.
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 1, delayUnit = ChronoUnit.SECONDS)
 public class EntityClient {
 
     private final EntityServiceApi api;

@@ -20,9 +20,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * but for the live feed's lookup, made from a Kafka consumer's worker thread.
  */
 @ApplicationScoped
+@DownstreamService("timeline-service")
 @Timeout(value = 5, unit = ChronoUnit.SECONDS)
 @Retry(maxRetries = 2, delay = 100, jitter = 50)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+// Open for 1 s, not 5: a service back from an outage is tried again at once; at 5 s GraphQL kept answering errors
+// for seconds after the service was healthy again.
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 1, delayUnit = ChronoUnit.SECONDS)
 public class TimelineClient {
 
     private final TimelineServiceApi api;

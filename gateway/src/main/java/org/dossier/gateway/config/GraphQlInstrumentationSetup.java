@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dossier.gateway.graphql.EventByEventSubscriptionStrategy;
 import org.dossier.gateway.graphql.LeanBatchFetching;
+import org.dossier.gateway.graphql.DownstreamErrors;
 import org.dossier.gateway.graphql.LeanExecutionStrategy;
 import org.dossier.gateway.graphql.LeanInstrumentationChain;
 import org.dossier.gateway.graphql.RequestLimits;
@@ -72,7 +73,7 @@ public class GraphQlInstrumentationSetup implements EventingService {
         // SmallRye leaves queries to graphql-java's default strategy, with SmallRye's exception handler; a strategy
         // of its own (a later SmallRye) is kept.
         if (configured.getQueryStrategy().getClass() == AsyncExecutionStrategy.class) {
-            LeanExecutionStrategy strategy = new LeanExecutionStrategy(new ExceptionHandler());
+            LeanExecutionStrategy strategy = new LeanExecutionStrategy(new DownstreamErrors(new ExceptionHandler()));
             builder.queryExecutionStrategy(strategy);
             MeterRegistry registry = Arc.container().instance(MeterRegistry.class).get();
             FunctionCounter.builder("dossier.gateway.query.executions", strategy, LeanExecutionStrategy::answeredLevelByLevel)
@@ -85,7 +86,7 @@ public class GraphQlInstrumentationSetup implements EventingService {
         }
         // An event whose non-null field could not be completed (a downstream service down) must not end the subscription.
         if (configured.getSubscriptionStrategy().getClass() == SubscriptionExecutionStrategy.class) {
-            builder.subscriptionExecutionStrategy(new EventByEventSubscriptionStrategy(new ExceptionHandler()));
+            builder.subscriptionExecutionStrategy(new EventByEventSubscriptionStrategy(new DownstreamErrors(new ExceptionHandler())));
         } else {
             LOG.warnf("SmallRye's subscription strategy %s kept: an event with a null in a non-null field ends its subscription",
                     configured.getSubscriptionStrategy().getClass().getName());

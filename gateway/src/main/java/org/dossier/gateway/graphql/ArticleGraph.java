@@ -165,6 +165,15 @@ public class ArticleGraph {
     static Article toArticle(ArticleRecord r) {
         ArticleRecord.ProcessingRecord p = r.processing();
         return new Article(r.id(), r.duplicateOf(), GlobalId.of(ARTICLE, r.id()), r.title(), r.url(), r.source(), r.publishedAt(),
-                new Processing(p == null || p.stored(), p != null && p.analyzed(), p != null && p.timelined()));
+                processing(p));
+    }
+
+    private static Processing processing(ArticleRecord.ProcessingRecord p) {
+        if (p == null) {
+            return new Processing(true, false, false, null, null, List.of());
+        }
+        ArticleRecord.FailureRecord f = p.failure();
+        return new Processing(p.stored(), p.analyzed(), p.timelined(), p.analyzedAt(), p.timelinedAt(),
+                f == null ? List.of() : List.of(new ProcessingFailure(f.stage(), f.reason() == null ? "" : f.reason(), f.at())));
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
-/** {@code ./dossier up [--detach] | down [--purge] | status | ingest PATH...} */
+/** {@code ./dossier up [--detach] | down [--purge] | restart PART | status | ingest PATH...} */
 public final class Dossier {
 
-    static final String USAGE = "usage: ./dossier up [--detach] | down [--purge] | status | ingest PATH...";
+    static final String USAGE = "usage: ./dossier up [--detach] | down [--purge] | restart PART | status | ingest PATH...";
 
     private Dossier() {
     }
@@ -36,6 +36,7 @@ public final class Dossier {
         return switch (args.get(0)) {
             case "up" -> up(config, stack, options(rest, "--detach").contains("--detach"));
             case "down" -> down(config, stack, options(rest, "--purge").contains("--purge"));
+            case "restart" -> restart(stack, rest);
             case "status" -> status(config, stack, options(rest));
             case "ingest" -> ingest(config, stack, rest);
             case "help", "--help", "-h" -> {
@@ -59,13 +60,24 @@ public final class Dossier {
         long started = System.nanoTime();
         String apiKey = stack.apiKey(true);
         System.out.println("Starting Dossier (data in " + config.dataDir() + ", logs in " + config.logDir() + ") ...");
-        List<Stack.RunningPart> parts = stack.up(apiKey);
+        Stack.Up up = stack.up(apiKey);
+        if (up.started().isEmpty()) {
+            System.out.println("Dossier is already running and answering (gateway at http://localhost:" + config.gatewayPort()
+                    + "/graphql); nothing to start. Stop it with ./dossier down");
+            return 0;
+        }
+        if (!up.left().isEmpty()) {
+            System.out.println("Left running: " + up.left().stream().map(Stack.RunningPart::name).toList()
+                    + "; started: " + up.started().stream().map(Stack.RunningPart::name).toList());
+        }
+        // Ctrl-C stops what this up started, not what an earlier one did.
+        List<Stack.RunningPart> parts = up.started();
         CountDownLatch stopped = new CountDownLatch(1);
         if (!detach) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("\nStopping Dossier ...");
                 stack.stop(parts);
-                stack.deletePids();
+                stack.rewritePids();
                 stopped.countDown();
             }, "dossier-down"));
         }
@@ -112,15 +124,45 @@ public final class Dossier {
         return 0;
     }
 
-    /** Exit 0 when every part is up and healthy, 3 when Dossier is not running, 1 when a part is unhealthy. */
+    /** Stops one part if it runs and starts it again; exit 0 once it is healthy (and the stack answers, if whole). */
+    private static int restart(Stack stack, List<String> args) {
+        if (args.size() != 1 || !Stack.PARTS.contains(args.get(0))) {
+            throw new LauncherException("restart needs one part: " + String.join(", ", Stack.PARTS) + "; " + USAGE, 2);
+        }
+        String name = args.get(0);
+        long started = System.nanoTime();
+        System.out.println("Restarting " + name + " ...");
+        Stack.RunningPart part = stack.restart(name, stack.apiKey(true));
+        System.out.printf("%s is up again (pid %d) in %.1f s.%n", name, part.process().pid(), (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    /**
+     * Exit 0 when every part is up and healthy, 3 when Dossier is not running, 1 when a part is unhealthy, not
+     * running or dead; a dead part is named with the reason its log gives.
+     */
     private static int status(StackConfig config, Stack stack, List<String> options) {
-        List<Stack.RunningPart> parts = stack.running().orElse(List.of());
-        if (parts.isEmpty()) {
+        List<Stack.Recorded> recorded = stack.recorded();
+        if (recorded.isEmpty()) {
             System.out.println("Dossier is not running.");
             return 3;
         }
-        boolean healthy = parts.size() == 5;
-        for (Stack.RunningPart part : parts) {
+        boolean anyAlive = false;
+        boolean healthy = true;
+        for (String name : Stack.PARTS) {
+            Stack.Recorded r = recorded.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            if (r == null) {
+                System.out.printf("%-17s %-12s NOT RUNNING (./dossier up starts it)%n", name, "");
+                healthy = false;
+                continue;
+            }
+            if (r.running().isEmpty()) {
+                System.out.printf("%-17s pid %-8d DIED: %s%n", name, r.pid(), Stack.deathReason(r.logFile()));
+                healthy = false;
+                continue;
+            }
+            anyAlive = true;
+            Stack.RunningPart part = r.running().get();
             String state;
             if (part.healthUrl() == null) {
                 boolean ok = org.dossier.infra.Ports.accepting(config.postgresPort()) && org.dossier.infra.Ports.accepting(config.kafkaPort());
@@ -132,6 +174,13 @@ public final class Dossier {
                 healthy &= code == 200;
             }
             System.out.printf("%-17s pid %-8d %s%n", part.name(), part.process().pid(), state);
+        }
+        if (!anyAlive) {
+            System.out.println("Dossier is not running.");
+            return 3;
+        }
+        if (!healthy) {
+            System.out.println("./dossier up starts the parts that are not running; ./dossier restart PART restarts one.");
         }
         return healthy ? 0 : 1;
     }

@@ -39,14 +39,85 @@ final class Stack {
         this.config = config;
     }
 
-    /** Starts everything and waits until every part is healthy; on any failure stops what it started. */
-    List<RunningPart> up(String apiKey) {
-        Optional<List<RunningPart>> running = running();
-        if (running.isPresent() && !running.get().isEmpty()) {
-            throw new LauncherException("Dossier is already running (gateway at http://localhost:" + config.gatewayPort()
-                    + "/graphql); stop it with ./dossier down");
+    /** The parts, in the order they start: the infrastructure first, the gateway last. */
+    static final List<String> PARTS = List.of("infra", "article-service", "entity-service", "timeline-service", "gateway");
+
+    /** What an up found running and what it started; the parts running after it are both. */
+    record Up(List<RunningPart> left, List<RunningPart> started) {
+        List<RunningPart> all() {
+            List<RunningPart> all = new ArrayList<>(left);
+            all.addAll(started);
+            return ordered(all);
         }
-        List<Part> parts = parts(apiKey);
+    }
+
+    /**
+     * Starts every part that is not running, leaving those that run alone, and waits until every part is healthy
+     * and the gateway answers a query with data from all three services. On any failure stops what it started.
+     */
+    Up up(String apiKey) {
+        List<RunningPart> running = running().orElse(List.of());
+        List<String> runningNames = running.stream().map(RunningPart::name).toList();
+        List<Part> missing = parts(apiKey).stream().filter(p -> !runningNames.contains(p.name())).toList();
+        requirePortsFree(missing);
+        mkdirs(config.logDir());
+        mkdirs(config.runDir());
+        List<RunningPart> started = new ArrayList<>();
+        try {
+            for (Part part : missing) {
+                started.add(start(part));
+                writePids(new Up(running, started).all());
+                if (part.healthUrl() == null) {
+                    awaitPorts(part, started);
+                }
+            }
+            Up up = new Up(running, started);
+            awaitHealthy(up.all());
+            awaitAnswering(up.all());
+            return up;
+        } catch (RuntimeException e) {
+            stop(started);
+            rewritePids();
+            throw e;
+        }
+    }
+
+    /** Stops one part (if it runs) and starts it again; waits until it is healthy, and the stack answers if it is whole. */
+    RunningPart restart(String name, String apiKey) {
+        Part part = parts(apiKey).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        List<RunningPart> others = new ArrayList<>();
+        for (RunningPart p : running().orElse(List.of())) {
+            if (p.name().equals(name)) {
+                stop(List.of(p));
+            } else {
+                others.add(p);
+            }
+        }
+        requirePortsFree(List.of(part));
+        mkdirs(config.logDir());
+        mkdirs(config.runDir());
+        RunningPart started = start(part);
+        List<RunningPart> all = new ArrayList<>(others);
+        all.add(started);
+        writePids(ordered(all));
+        try {
+            if (part.healthUrl() == null) {
+                awaitPorts(part, List.of(started));
+            } else {
+                awaitHealthy(List.of(started));
+            }
+            if (all.size() == PARTS.size()) {
+                awaitAnswering(all);
+            }
+            return started;
+        } catch (RuntimeException e) {
+            stop(List.of(started));
+            rewritePids();
+            throw e;
+        }
+    }
+
+    private void requirePortsFree(List<Part> parts) {
         for (Part part : parts) {
             for (int port : part.ports()) {
                 if (Ports.accepting(port)) {
@@ -55,27 +126,63 @@ final class Stack {
                 }
             }
         }
-        mkdirs(config.logDir());
-        mkdirs(config.runDir());
-        List<RunningPart> started = new ArrayList<>();
-        try {
-            Part infra = parts.get(0);
-            started.add(start(infra));
-            for (int port : infra.ports()) {
-                Ports.awaitAccepting(port, Duration.ofSeconds(120), "infrastructure (log: " + infra.logFile(config) + ")",
-                        null);
-                requireAlive(started);
+    }
+
+    private void awaitPorts(Part infra, List<RunningPart> watched) {
+        for (int port : infra.ports()) {
+            Ports.awaitAccepting(port, Duration.ofSeconds(120), "infrastructure (log: " + infra.logFile(config) + ")", null);
+            requireAlive(watched);
+        }
+    }
+
+    /**
+     * Healthy is not yet able to answer: each service is ready on its own, but the gateway's answer needs all three.
+     * A query that reaches each of them, asked until it is answered without an error entry.
+     */
+    private void awaitAnswering(List<RunningPart> parts) {
+        URI graphql = URI.create("http://127.0.0.1:" + config.gatewayPort() + "/graphql");
+        HttpRequest query = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(READINESS_QUERY)).build();
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (true) {
+            requireAlive(parts);
+            try {
+                HttpResponse<String> answer = http.send(query, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && !answer.body().contains("\"errors\"")) {
+                    return;
+                }
+                last = answer.statusCode() + " " + answer.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LauncherException("interrupted");
             }
-            for (Part service : parts.subList(1, parts.size())) {
-                started.add(start(service));
+            if (System.nanoTime() > deadline) {
+                throw new LauncherException("every part is healthy but the gateway does not answer after "
+                        + HEALTH_TIMEOUT.toSeconds() + " s: " + last + " (log: " + config.logDir().resolve("gateway.log") + ")");
             }
-            writePids(started);
-            awaitHealthy(started);
-            return started;
-        } catch (RuntimeException e) {
-            stop(started);
+            sleep(250);
+        }
+    }
+
+    /** articles from article-service, entities from entity-service, the timeline from timeline-service. */
+    private static final String READINESS_QUERY = "{\"query\":\"{ articles(first: 1) { totalCount } "
+            + "entities(first: 1) { totalCount } timeline(first: 1) { totalCount } }\"}";
+
+    private static List<RunningPart> ordered(List<RunningPart> parts) {
+        return parts.stream().sorted(java.util.Comparator.comparingInt(p -> PARTS.indexOf(p.name()))).toList();
+    }
+
+    /** The pid file rewritten with the parts that still run. */
+    void rewritePids() {
+        List<RunningPart> alive = running().orElse(List.of()).stream().filter(p -> p.process().isAlive()).toList();
+        if (alive.isEmpty()) {
             deletePids();
-            throw e;
+        } else {
+            writePids(alive);
         }
     }
 
@@ -199,6 +306,56 @@ final class Stack {
         } catch (Exception e) {
             part.process().destroyForcibly();
         }
+    }
+
+    /** A part the pid file names: running, or dead since it was started (its pid gone or reused). */
+    record Recorded(String name, long pid, Optional<RunningPart> running, Path logFile) {
+    }
+
+    /** Every part the pid file names, in start order. */
+    List<Recorded> recorded() {
+        List<RunningPart> running = running().orElse(List.of());
+        List<Recorded> recorded = new ArrayList<>();
+        for (String[] f : pidLines()) {
+            Optional<RunningPart> alive = running.stream().filter(p -> p.name().equals(f[0])).findFirst();
+            recorded.add(new Recorded(f[0], Long.parseLong(f[1]), alive, config.logDir().resolve(f[0] + ".log")));
+        }
+        return recorded.stream().sorted(java.util.Comparator.comparingInt(r -> PARTS.indexOf(r.name()))).toList();
+    }
+
+    private List<String[]> pidLines() {
+        Path pids = config.runDir().resolve("pids");
+        if (!Files.exists(pids)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(pids)) {
+            return lines.map(l -> l.split("\t")).filter(f -> f.length >= 2).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Why a part died, as its log tells: the last error line (a JVM's last words, an exception, an ERROR entry), or,
+     * when there is none (killed from outside), its last line.
+     */
+    static String deathReason(Path log) {
+        List<String> lines = tail(log, 200).lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return "its log " + log + " is empty";
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (line.matches("(?i).*(level=(ERROR|FATAL)|\\bERROR\\b|\\bFATAL\\b|Exception|OutOfMemoryError|Error:).*")) {
+                return shorten(line) + " (" + log + ")";
+            }
+        }
+        return "no error in its log, so probably killed; its last line: " + shorten(lines.get(lines.size() - 1)) + " (" + log + ")";
+    }
+
+    private static String shorten(String line) {
+        String stripped = line.strip();
+        return stripped.length() <= 400 ? stripped : stripped.substring(0, 400) + " …";
     }
 
     /** The parts a previous up started that still run; empty when the stack is down. */
