@@ -16,6 +16,8 @@ public class Document {
     public UUID articleId;
     @Column(nullable = false)
     public String text;
+    /** The article's title, or null: read for the speaker of a transcript whose turns are labelled generically. */
+    public String title;
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
     public String language;

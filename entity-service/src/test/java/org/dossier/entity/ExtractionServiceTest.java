@@ -133,6 +133,24 @@ class ExtractionServiceTest {
         assertThat(speakerOf(id)).isEqualTo(separate);
     }
 
+    @Test
+    void aTranscriptsGenericAnswersAreTheSpeakerItsTitleNamesAlsoAfterReanalysis() throws Exception {
+        UUID id = UUID.randomUUID();
+        String text = "Q: What is the ministry's response to the new port fees?\n"
+                + "A: The fees violate trade rules, and we firmly oppose them.";
+        ArticleStored stored = new ArticleStored(id, text, "MOFCOM Spokesperson's Remarks on the Port Fees", null, null,
+                OffsetDateTime.parse("2025-06-10T08:00:00Z"), "en", "d".repeat(64), null, null, null);
+        try (TopicReader topic = new TopicReader(Topics.ANALYSIS_EVENTS)) {
+            send(stored);
+            topic.await(r -> id.toString().equals(r.key()) && r.value().contains(ANALYZED), 1, Duration.ofSeconds(60));
+        }
+        String mofcom = AnalysisRepository.entityId("org:cn-mofcom").toString();
+        assertThat(speakerOf(id)).isEqualTo(mofcom);
+        given().contentType("application/json").body(Map.of("articleIds", List.of(id))).post("/internal/analysis/reanalyze")
+                .then().statusCode(200);
+        assertThat(speakerOf(id)).isEqualTo(mofcom);
+    }
+
     private static String speakerOf(UUID article) {
         return given().contentType("application/json").body(List.of(article)).post("/internal/articles/statements")
                 .then().statusCode(200).extract().jsonPath().getString("'" + article + "'[0].speakerId");

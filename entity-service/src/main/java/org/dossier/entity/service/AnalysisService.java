@@ -85,7 +85,7 @@ public class AnalysisService {
             throw new UnanalysableArticleException("text has " + article.text().length()
                     + " characters, more than dossier.language.max-text-chars=" + config.maxTextChars());
         }
-        return parse(article.language(), article.text(), ranges(article), article.publishedAt());
+        return parse(article.language(), article.text(), article.title(), ranges(article), article.publishedAt());
     }
 
     /** Stores what {@link #parse(ArticleStored)} found; replaces what a previous analysis of the article recorded. */
@@ -93,6 +93,7 @@ public class AnalysisService {
         Document document = documents.findByIdOptional(article.articleId()).orElseGet(Document::new);
         document.articleId = article.articleId();
         document.text = article.text();
+        document.title = article.title();
         document.publishedAt = article.publishedAt();
         document.language = article.language();
         document.duplicateOf = article.duplicateOf();
@@ -122,7 +123,7 @@ public class AnalysisService {
             List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + size));
             Map<UUID, Parsed> parsed = new LinkedHashMap<>();
             for (Document d : QuarkusTransaction.requiringNew().call(() -> documents.list("articleId in ?1", batch))) {
-                parsed.put(d.articleId, parse(d.language, d.text, d.ranges, d.publishedAt));
+                parsed.put(d.articleId, parse(d.language, d.text, d.title, d.ranges, d.publishedAt));
             }
             done += QuarkusTransaction.requiringNew().call(() -> {
                 int stored = 0;
@@ -139,13 +140,13 @@ public class AnalysisService {
         return done;
     }
 
-    private Parsed parse(String articleLanguage, String text, String ranges, OffsetDateTime publishedAt) {
+    private Parsed parse(String articleLanguage, String text, String title, String ranges, OffsetDateTime publishedAt) {
         String language = articleLanguage == null ? "en" : articleLanguage.toLowerCase(Locale.ROOT);
         if (!config.languages().contains(language)) {
             return new Parsed(null, "language '" + language + "' is not analysed (accepted: " + config.languages() + ")");
         }
         LocalDate published = publishedAt == null ? null : publishedAt.toLocalDate();
-        Analysis analysis = pipeline.analyze(text, ranges(ranges), published);
+        Analysis analysis = pipeline.analyze(text, ranges(ranges), published, title);
         return new Parsed(analysis, analysis.notes().isEmpty() ? null : String.join("; ", analysis.notes()));
     }
 

@@ -38,8 +38,8 @@ public class LanguagePipeline {
         return analyzer != null;
     }
 
-    public Analysis analyze(String text, List<ArticleAnalyzer.Range> ranges, LocalDate published) {
-        return analyzer().analyze(text, ranges, published);
+    public Analysis analyze(String text, List<ArticleAnalyzer.Range> ranges, LocalDate published, String title) {
+        return analyzer().analyze(text, ranges, published, title);
     }
 
     private ArticleAnalyzer analyzer() {
