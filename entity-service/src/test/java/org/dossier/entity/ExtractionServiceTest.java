@@ -73,6 +73,12 @@ class ExtractionServiceTest {
         assertThat(list).hasSize(2);
         Map<String, Object> lutnick = list.get(0);
         assertThat(lutnick.get("speakerId")).isEqualTo(AnalysisRepository.entityId("person:howard-lutnick").toString());
+        // The parts of the statement point into the stored text.
+        assertThat(text.substring((Integer) lutnick.get("contentStart"), (Integer) lutnick.get("contentEnd")))
+                .isEqualTo(lutnick.get("content"));
+        assertThat(text.substring((Integer) lutnick.get("cueStart"), (Integer) lutnick.get("cueEnd"))).isEqualTo("said");
+        assertThat(text.substring((Integer) lutnick.get("attributedToStart"), (Integer) lutnick.get("attributedToEnd")))
+                .contains("Howard Lutnick");
         assertThat(lutnick.get("reportedById")).isEqualTo(AnalysisRepository.entityId("org:reuters").toString());
         assertThat((List<String>) lutnick.get("about")).containsExactly(AnalysisRepository.entityId("control:us-entity-list").toString());
         int start = (Integer) lutnick.get("spanStart");

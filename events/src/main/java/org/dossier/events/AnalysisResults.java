@@ -15,7 +15,8 @@ public record AnalysisResults(UUID articleId, OffsetDateTime publishedAt, List<E
     /** One act of reported speech. Entity ids are entity-service ids; speakerId and reportedById may be null. */
     public record ExtractedStatement(UUID id, String attributedTo, UUID speakerId, String speakerKind, String cue,
                                      String content, String quote, boolean direct, TextRange span, UUID reportedById,
-                                     LocalDate saidFrom, LocalDate saidTo, String saidGranularity, List<UUID> about) {
+                                     LocalDate saidFrom, LocalDate saidTo, String saidGranularity, List<UUID> about,
+                                     TextRange contentSpan, TextRange cueSpan, TextRange attributedToSpan) {
     }
 
     /**

@@ -48,7 +48,8 @@ class SubscriptionTest {
         UUID other = UUID.randomUUID();
         List<JsonNode> all = new ArrayList<>();
         try (GraphQlWsClient client = GraphQlWsClient.connect(graphql.toString())) {
-            subscribeToStatementsAbout(client, "1", wanted, "id cue content direct");
+            subscribeToStatementsAbout(client, "1", wanted,
+                    "id cue content direct contentSpan { start end } cueSpan { start end } attributedToSpan { start end }");
             // The gateway's consumer starts at the latest offset once it has its partitions: publish until one arrives.
             String received = null;
             try (KafkaProducer<String, String> producer = producer()) {
@@ -69,6 +70,10 @@ class SubscriptionTest {
             assertThat(statement.get("content").asText()).isEqualTo("The minister said the licences would resume.");
             assertThat(statement.get("cue").asText()).isEqualTo("said");
             assertThat(statement.get("direct").asBoolean()).isFalse();
+            // The parts' spans as the analysis gave them; a part the text lacks is null.
+            assertThat(statement.at("/contentSpan/end").asInt()).isEqualTo(statement.get("content").asText().length());
+            assertThat(statement.get("cueSpan").isNull()).isTrue();
+            assertThat(statement.at("/attributedToSpan/end").asInt()).isEqualTo(12);
         }
     }
 
@@ -165,7 +170,8 @@ class SubscriptionTest {
         UUID article = UUID.randomUUID();
         List<AnalysisResults.ExtractedStatement> statements = contents.stream().map(content -> new AnalysisResults.ExtractedStatement(
                 UUID.randomUUID(), "The minister", speaker, "PERSON", "said", content, null, false,
-                new TextRange(0, content.length()), null, null, null, null, List.of(control))).toList();
+                new TextRange(0, content.length()), null, null, null, null, List.of(control),
+                new TextRange(0, content.length()), null, new TextRange(0, 12))).toList();
         var results = new AnalysisResults(article, OffsetDateTime.parse("2025-06-10T09:00:00Z"), statements, List.of());
         var record = new ProducerRecord<>(Topics.ANALYSIS_EVENTS, article.toString(), codec.write(
                 codec.envelope(DossierEvents.ANALYSIS_RESULTS, "/entity-service", article.toString(), results)));

@@ -126,7 +126,7 @@ class MergePipelineTest {
 
     private static AnalysisResults.ExtractedStatement said(UUID speaker, String content, LocalDate on) {
         return new AnalysisResults.ExtractedStatement(UUID.randomUUID(), "someone", speaker, "PERSON", "said", content, null,
-                false, new TextRange(0, content.length()), null, on, on, on == null ? null : "DAY", List.of());
+                false, new TextRange(0, content.length()), null, on, on, on == null ? null : "DAY", List.of(), null, null, null);
     }
 
     @Test

@@ -34,7 +34,8 @@ public class AnalysisRepository {
             + "e.wikidata_id, e.country_id, e.organization_kind, e.roles::text, e.control::text";
     private static final String STATEMENT_COLUMNS = "id, article_id, attributed_to, speaker_id, speaker_kind, cue, content, "
             + "quote, direct, span_start, span_end, reported_by_id, said_from, said_to, said_granularity, "
-            + "array_to_string(about, ','), published_at";
+            + "array_to_string(about, ','), published_at, content_start, content_end, cue_start, cue_end, "
+            + "attributed_to_start, attributed_to_end";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -99,9 +100,10 @@ public class AnalysisRepository {
     public void insertStatement(StatementView s, int seq) {
         em.createNativeQuery("""
                 INSERT INTO statement (id, article_id, seq, attributed_to, speaker_id, speaker_kind, cue, content, quote,
-                    direct, span_start, span_end, reported_by_id, said_from, said_to, said_granularity, about, published_at)
+                    direct, span_start, span_end, reported_by_id, said_from, said_to, said_granularity, about, published_at,
+                    content_start, content_end, cue_start, cue_end, attributed_to_start, attributed_to_end)
                 VALUES (:id, :a, :seq, :att, :sp, :sk, :cue, :content, :quote, :direct, :s, :e, :rb, :sf, :st, :sg,
-                    CAST(:about AS uuid[]), :pub)
+                    CAST(:about AS uuid[]), :pub, :cs, :ce, :qs, :qe, :as, :ae)
                 """)
                 .setParameter("id", s.id()).setParameter("a", s.articleId()).setParameter("seq", seq)
                 .setParameter("att", s.attributedTo()).setParameter("sp", s.speakerId()).setParameter("sk", s.speakerKind())
@@ -110,6 +112,9 @@ public class AnalysisRepository {
                 .setParameter("rb", s.reportedById()).setParameter("sf", s.saidFrom()).setParameter("st", s.saidTo())
                 .setParameter("sg", s.saidGranularity()).setParameter("about", uuidArray(s.about()))
                 .setParameter("pub", s.publishedAt())
+                .setParameter("cs", s.contentStart()).setParameter("ce", s.contentEnd())
+                .setParameter("qs", s.cueStart()).setParameter("qe", s.cueEnd())
+                .setParameter("as", s.attributedToStart()).setParameter("ae", s.attributedToEnd())
                 .executeUpdate();
     }
 
@@ -342,7 +347,12 @@ public class AnalysisRepository {
                 : Arrays.stream(about.split(",")).map(UUID::fromString).toList();
         return new StatementView((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], (Boolean) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
-                (UUID) r[11], date(r[12]), date(r[13]), (String) r[14], aboutIds, timestamp(r[16]));
+                (UUID) r[11], date(r[12]), date(r[13]), (String) r[14], aboutIds, timestamp(r[16]),
+                integer(r[17]), integer(r[18]), integer(r[19]), integer(r[20]), integer(r[21]), integer(r[22]));
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((Number) o).intValue();
     }
 
     private static LocalDate date(Object o) {

@@ -224,12 +224,14 @@ public class AnalysisService {
                     s.direct(), s.span().start(), s.span().end(), idOrNull(s.reportedByKey()),
                     s.saidOn() == null ? null : s.saidOn().start(), s.saidOn() == null ? null : s.saidOn().end(),
                     s.saidOn() == null ? null : s.saidOn().granularity().name(),
-                    s.aboutKeys().stream().map(AnalysisRepository::entityId).toList(), document.publishedAt);
+                    s.aboutKeys().stream().map(AnalysisRepository::entityId).toList(), document.publishedAt,
+                    start(s.contentSpan()), end(s.contentSpan()), start(s.cueSpan()), end(s.cueSpan()),
+                    start(s.speakerSpan()), end(s.speakerSpan()));
             analyses.insertStatement(view, seq++);
             statements.add(new AnalysisResults.ExtractedStatement(view.id(), view.attributedTo(), view.speakerId(),
                     view.speakerKind(), view.cue(), view.content(), view.quote(), view.direct(),
                     new TextRange(view.spanStart(), view.spanEnd()), view.reportedById(), view.saidFrom(), view.saidTo(),
-                    view.saidGranularity(), view.about()));
+                    view.saidGranularity(), view.about(), range(s.contentSpan()), range(s.cueSpan()), range(s.speakerSpan())));
         }
         List<AnalysisResults.ExtractedEventMention> events = new ArrayList<>();
         seq = 0;
@@ -291,5 +293,17 @@ public class AnalysisService {
         public UnanalysableArticleException(String reason) {
             super(reason);
         }
+    }
+
+    private static Integer start(org.dossier.language.model.Span span) {
+        return span == null ? null : span.start();
+    }
+
+    private static Integer end(org.dossier.language.model.Span span) {
+        return span == null ? null : span.end();
+    }
+
+    private static TextRange range(org.dossier.language.model.Span span) {
+        return span == null ? null : new TextRange(span.start(), span.end());
     }
 }

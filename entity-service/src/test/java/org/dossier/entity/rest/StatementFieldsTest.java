@@ -27,7 +27,7 @@ class StatementFieldsTest {
         return new StatementView(UUID.randomUUID(), UUID.randomUUID(), "the minister", UUID.randomUUID(), "PERSON", "said",
                 "licences will be needed " + n, "The minister said licences will be needed " + n, n % 2 == 0, 10, 60,
                 null, LocalDate.of(2025, 4, 16), LocalDate.of(2025, 4, 16), "DAY", List.of(UUID.randomUUID()),
-                OffsetDateTime.parse("2025-04-16T16:00:00Z"));
+                OffsetDateTime.parse("2025-04-16T16:00:00Z"), 28, 60, 23, 27, 10, 22);
     }
 
     private Map<UUID, AnalysisRepository.Page<StatementView>> pages() {

@@ -11,5 +11,6 @@ import java.util.UUID;
 public record StatementRecord(UUID id, UUID articleId, String attributedTo, UUID speakerId, String speakerKind, String cue,
                               String content, String quote, boolean direct, int spanStart, int spanEnd, UUID reportedById,
                               LocalDate saidFrom, LocalDate saidTo, String saidGranularity, List<UUID> about,
-                              OffsetDateTime publishedAt) {
+                              OffsetDateTime publishedAt, Integer contentStart, Integer contentEnd, Integer cueStart,
+                              Integer cueEnd, Integer attributedToStart, Integer attributedToEnd) {
 }

@@ -70,6 +70,25 @@ public class Statement implements Node, EntityTimelineItem {
         return new Span(record.spanStart(), record.spanEnd());
     }
 
+    @Description("Where what was said is in the article's stored text; null when the text does not set it apart.")
+    public Span getContentSpan() {
+        return span(record.contentStart(), record.contentEnd());
+    }
+
+    @Description("Where the reporting expression is in the article's stored text; null when there is none (a transcript's turn).")
+    public Span getCueSpan() {
+        return span(record.cueStart(), record.cueEnd());
+    }
+
+    @Description("Where the words naming the speaker are in the article's stored text (a name, a pronoun, a label); null when none do.")
+    public Span getAttributedToSpan() {
+        return span(record.attributedToStart(), record.attributedToEnd());
+    }
+
+    private static Span span(Integer start, Integer end) {
+        return start == null || end == null ? null : new Span(start, end);
+    }
+
     @Description("When it was said, as precisely as the text tells; the publication day when it does not.")
     public DateRange getSaidOn() {
         if (record.saidFrom() == null || record.saidGranularity() == null) {

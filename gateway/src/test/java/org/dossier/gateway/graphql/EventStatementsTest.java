@@ -19,7 +19,8 @@ class EventStatementsTest {
 
     private static StatementRecord said(LocalDate from, LocalDate to, List<UUID> about) {
         return new StatementRecord(UUID.randomUUID(), UUID.randomUUID(), "the minister", null, "PERSON", "said", "talks went well",
-                "", false, 0, 10, null, from, to, from == null ? null : "DAY", about, OffsetDateTime.parse("2025-06-11T08:00:00Z"));
+                "", false, 0, 10, null, from, to, from == null ? null : "DAY", about, OffsetDateTime.parse("2025-06-11T08:00:00Z"),
+                null, null, null, null, null, null);
     }
 
     @Test
