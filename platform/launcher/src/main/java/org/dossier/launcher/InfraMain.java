@@ -35,7 +35,9 @@ public final class InfraMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean postgresDied = new AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true); // from here PostgreSQL's exit is ours, not a death to report
             broker.close();
             if (!postgresDied.get()) {
                 postgres.close();
@@ -43,6 +45,9 @@ public final class InfraMain {
             stopped.countDown();
         }, "infra-stop"));
         postmaster(data.resolve("postgres")).ifPresent(pg -> pg.onExit().thenRun(() -> {
+            if (stopping.get()) {
+                return;
+            }
             postgresDied.set(true);
             System.out.println("ERROR PostgreSQL (pid " + pg.pid() + ") exited; infra stops so that ./dossier up starts it again");
             System.exit(1);
