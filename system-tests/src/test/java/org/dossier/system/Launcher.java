@@ -80,6 +80,16 @@ final class Launcher {
         return JSON.readTree(response.body());
     }
 
+    /** The pid of each running part, as the launcher records them. */
+    Map<String, Long> pids() throws IOException {
+        Map<String, Long> pids = new HashMap<>();
+        for (String line : Files.readAllLines(dataDir().resolve("run/pids"))) {
+            String[] f = line.split("\t");
+            pids.put(f[0], Long.parseLong(f[1]));
+        }
+        return pids;
+    }
+
     Path dataDir() {
         return Path.of(env.get("DOSSIER_DATA_DIR"));
     }

@@ -482,12 +482,7 @@ class WholeSystemTest {
     }
 
     private static Map<String, Long> pids() throws Exception {
-        Map<String, Long> pids = new java.util.HashMap<>();
-        for (String line : Files.readAllLines(launcher.dataDir().resolve("run/pids"))) {
-            String[] f = line.split("\t");
-            pids.put(f[0], Long.parseLong(f[1]));
-        }
-        return pids;
+        return launcher.pids();
     }
 
     private static JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
