@@ -45,7 +45,7 @@ public final class AttributionSpans {
         int e = 0;
         for (Statement s : statements) {
             List<String> roles = new ArrayList<>();
-            Span[] spans = {s.speakerSpan(), s.cueSpan(), s.contentSpan()};
+            Span[] spans = {s.speakerSpan(), s.cueSpan(), polnearContent(text, s.contentSpan())};
             for (int r = 0; r < ROLES.length; r++) {
                 Span span = spans[r];
                 if (span == null || span.end() <= span.start() || span.end() > text.length()) {
@@ -62,6 +62,19 @@ public final class AttributionSpans {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * PolNeAR's content span of indirect speech opens with its complementiser ("that the talks failed"); ours is what
+     * was said without it. The span is widened here, for that annotation scheme only. (Direct speech already spans
+     * its quotation marks, as PolNeAR's does.)
+     */
+    static Span polnearContent(String text, Span content) {
+        if (content == null || content.start() < 5) {
+            return content;
+        }
+        String before = text.substring(content.start() - 5, content.start());
+        return before.equalsIgnoreCase("that ") ? new Span(content.start() - 5, content.end()) : content;
     }
 
     private static LocalDate dateInName(String name) {
