@@ -33,6 +33,13 @@ class ControlPhrasesTest {
     }
 
     @Test
+    void aRuleIsAControlWhenItsModifiersSaySo() {
+        assertThat(controls(TestAnalyzer.analyze("Canada's new ownership rule widens the licence requirements.")))
+                .extracting(CanonicalEntity::name).containsExactly("Canada's new ownership rule");
+        assertThat(controls(TestAnalyzer.analyze("The new house rule bans phones at dinner."))).isEmpty();
+    }
+
+    @Test
     void bareWordsNameNoControl() {
         assertThat(controls(TestAnalyzer.analyze("Officials discussed export controls and tariffs in general terms."))).isEmpty();
     }
